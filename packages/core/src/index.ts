@@ -1,5 +1,9 @@
+export * from './callbacks/index.js';
 export type { DurationRule, ModelSpec, TierSizes } from './catalog/model-spec.js';
+export * from './client/index.js';
+export * from './clock/index.js';
 export * from './errors/index.js';
+export * from './http/index.js';
 export type { HttpTransport, WireRequest, WireResponse } from './http/transport.js';
 export * from './spec/adapter.js';
 export * from './spec/request.js';

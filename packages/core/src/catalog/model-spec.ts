@@ -12,6 +12,8 @@ export type TierSizes = Readonly<Partial<Record<AspectRatio, Size>>>;
 export interface ModelSpec {
   /** Canonical id (DashScope spelling), e.g. `wan2.2-t2v-plus`. */
   readonly id: string;
+  /** Other spellings of the same model (e.g. the international `wan2.1-…` ids of the Beijing `wanx2.1-…` models). */
+  readonly aliases?: readonly string[];
   readonly kind: RequestKind;
   readonly description: string;
   /** Frame sizes by tier (text-to-video). */
@@ -45,6 +47,8 @@ export interface ModelSpec {
     readonly watermark: boolean;
     readonly seed: boolean;
   };
+  /** First-and-last-frame models cannot run without `lastImage`. */
+  readonly requiresLastImage?: boolean;
   readonly seedRange: { readonly min: number; readonly max: number };
   /** Typical generation time in seconds by tier, `[low, high]`; `default` for models without tiers. */
   readonly typicalSeconds: Readonly<Partial<Record<Resolution | 'default', readonly [number, number]>>>;

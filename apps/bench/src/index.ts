@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { type BenchArgs, type BenchmarkName, parseArgs } from './args.js';
+import { runCliStartup } from './benchmarks/cli-startup.js';
+import { DOWNLOAD_ROLE, runDownload, serveDownload } from './benchmarks/download.js';
+import { OVERHEAD_ROLE, runOverhead, serveOverhead } from './benchmarks/overhead.js';
+import { runPolling } from './benchmarks/polling.js';
+import { runScale, SCALE_ROLE, serveScale } from './benchmarks/scale.js';
+import { machineInfo } from './report/machine.js';
+import { loadPrevious, type Results, writeResults } from './report/results.js';
+import { resultRows } from './report/rows.js';
+import { formatTable } from './report/table.js';
+import { SIM_SERVICE_ROLE, serveSimService } from './sim/sim-service.js';
+
+/** Child processes: the same entry, told which part to play. */
+const roles: Record<string, () => void> = {
+  [SIM_SERVICE_ROLE]: serveSimService,
+  [OVERHEAD_ROLE]: serveOverhead,
+  [SCALE_ROLE]: serveScale,
+  [DOWNLOAD_ROLE]: serveDownload,
+};
+
+const runners: Record<BenchmarkName, () => Promise<unknown> | unknown> = {
+  overhead: runOverhead,
+  polling: runPolling,
+  scale_1000: runScale,
+  download: runDownload,
+  cli_startup: runCliStartup,
+};
+
+async function main(args: BenchArgs): Promise<number> {
+  const out = args.out ?? fileURLToPath(new URL('../results.json', import.meta.url));
+  const machine = machineInfo();
+  const previous = loadPrevious(out, machine);
+  const results: Results = {
+    ...previous,
+    command: 'pnpm bench',
+    date: new Date().toISOString(),
+    machine,
+    errors: { ...previous.errors },
+  };
+  for (const name of args.only) {
+    process.stderr.write(`bench: ${name}…\n`);
+    const started = performance.now();
+    try {
+      const value = (await runners[name]()) as object;
+      const duration_s = Math.round((performance.now() - started) / 100) / 10;
+      Object.assign(results, { [name]: { ...value, measured_at: new Date().toISOString(), duration_s } });
+      delete results.errors![name];
+      process.stderr.write(`bench: ${name} done in ${duration_s} s\n`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.errors![name] = message;
+      process.stderr.write(`bench: ${name} FAILED: ${error instanceof Error ? error.stack : message}\n`);
+    }
+  }
+  if (Object.keys(results.errors!).length === 0) delete results.errors;
+  writeResults(out, results);
+  console.log(formatTable(resultRows(results)));
+  console.log(
+    `\n${machine.nproc} × ${machine.cpuModel}, ${machine.totalMemMb} MB, node ${machine.node}; written to ${out}`,
+  );
+  return results.errors ? 1 : 0;
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (args.role) {
+  const serve = roles[args.role];
+  if (!serve) throw new Error(`unknown role ${args.role}`);
+  serve();
+} else {
+  main(args).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { ExitCode } from './exit-codes.js';
+import { buildProgram } from './program.js';
+import { runAction } from './run-action.js';
+
+const program = buildProgram(runAction, packageJson.version);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof CommanderError)) throw error;
+  // Help and version exit 0; every other commander error is a usage error (nothing was sent).
+  process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+}

@@ -1,0 +1,289 @@
+import { resolve } from 'node:path';
+import { isWankitError, type TaskRef, type TaskSnapshot } from '@wankit/core';
+import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
+import { createProgress } from '../output/progress.js';
+import { errorLine } from '../output/report-error.js';
+import type { DownloadedFile } from '../output/task-report.js';
+import type { CommandContext } from '../run-action.js';
+import { type BatchLine, readBatchLines } from '../runtime/batch-lines.js';
+import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runtime/batch-summary.js';
+import { connect, loadAdapter } from '../runtime/connect.js';
+import { downloadOutputs } from '../runtime/download-outputs.js';
+import { openJournal } from '../runtime/journal.js';
+import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
+import { loadSettings, timeScaleOf } from '../runtime/session.js';
+
+type Plan =
+  | { type: 'done'; line: BatchLine; snapshot?: TaskSnapshot; files: DownloadedFile[] }
+  | { type: 'download'; line: BatchLine; snapshot: TaskSnapshot }
+  | { type: 'attach'; line: BatchLine; ref: TaskRef }
+  | { type: 'uncertain'; line: BatchLine; state: string }
+  | { type: 'submit'; line: BatchLine; reason?: string };
+
+/**
+ * `wankit batch <file.jsonl>`: every line once. Crash safety comes from the journal next to the file:
+ * core writes `intent` before each create and `submitted` after it (fsync'd), so a re-run knows what
+ * was finished, what to re-attach to, and which lines have an unknown submit outcome.
+ */
+export async function run(context: CommandContext): Promise<ExitCodeValue> {
+  const { io, options, interrupt } = context;
+  const file = resolve(context.cwd, context.args[0] ?? '');
+  const settings = await loadSettings(context);
+  // Only an explicit --journal moves the batch journal; the per-user default is for single tasks.
+  const journalPath =
+    typeof options.journal === 'string' ? resolve(context.cwd, options.journal) : `${file}.journal.jsonl`;
+  const outDir = resolve(context.cwd, String(options.out ?? '.'));
+  const download = options.download !== false;
+
+  const adapter = await loadAdapter(settings.target);
+  const flags = options as RequestFlags;
+  const defaults = {
+    ...draftFromFlags('video', flags, adapter.id),
+    ...draftFromFlags('image', flags, adapter.id),
+  };
+  const { lines, errors } = await readBatchLines(file, options.kind as MediaKind, defaults, adapter);
+  if (errors.length > 0) {
+    for (const { error } of errors) io.err(`${io.colors.red('error:')} ${errorLine(error)}`);
+    io.err(`${errors.length} invalid line(s) in ${file}; nothing was sent`);
+    if (io.json) {
+      io.printJson({
+        ok: false,
+        exitCode: ExitCode.usage,
+        errors: errors.map(({ line, error }) => ({ line, ...error.toJSON() })),
+      });
+    }
+    return ExitCode.usage;
+  }
+  for (const line of lines) {
+    for (const warning of line.prepared.warnings) {
+      io.warn(
+        `line ${line.line}: ${warning.type === 'other' ? warning.message : `${warning.setting} ${warning.type}${warning.details ? ` (${warning.details})` : ''}`}`,
+      );
+    }
+  }
+
+  const journal = await openJournal(journalPath);
+  const { summarizeJournal } = await import('@wankit/core');
+  const summary = summarizeJournal(await journal.read());
+  const embedded = settings.target.mode === 'embedded';
+  const plans: Plan[] = lines.map((line) => {
+    const entry = summary.get(line.key);
+    if (!entry) return { type: 'submit', line };
+    const files = entry.downloads.map((d) => ({
+      path: d.path,
+      bytes: d.bytes,
+      sha256: d.sha256,
+      url: d.url,
+    }));
+    switch (entry.state) {
+      case 'downloaded':
+        return { type: 'done', line, ...(entry.terminal ? { snapshot: entry.terminal } : {}), files };
+      case 'finished':
+        return entry.terminal?.status === 'succeeded' && download && files.length === 0
+          ? { type: 'download', line, snapshot: entry.terminal }
+          : { type: 'done', line, ...(entry.terminal ? { snapshot: entry.terminal } : {}), files };
+      case 'submitted':
+        // An embedded simulator dies with its process: its tasks cannot be re-attached, and cost nothing.
+        if (embedded)
+          return { type: 'submit', line, reason: 'its task was in an embedded simulator that has stopped' };
+        return entry.ref
+          ? { type: 'attach', line, ref: entry.ref }
+          : { type: 'uncertain', line, state: entry.state };
+      case 'refused':
+        // The provider provably created nothing: sending again cannot pay twice.
+        return { type: 'submit', line, reason: 'the provider refused it last time' };
+      default:
+        return options.resubmitUncertain === true || embedded
+          ? {
+              type: 'submit',
+              line,
+              reason: `its earlier submit outcome is unknown (${entry.state}); --resubmit-uncertain`,
+            }
+          : { type: 'uncertain', line, state: entry.state };
+    }
+  });
+  const count = (type: Plan['type']) => plans.filter((p) => p.type === type).length;
+  io.note(
+    `batch ${file}: ${lines.length} line(s): ${count('done')} already done, ${count('attach')} to re-attach, ` +
+      `${count('download')} to download, ${count('submit')} to submit, ${count('uncertain')} with an unknown outcome` +
+      ` (journal ${journalPath})`,
+  );
+  for (const plan of plans) {
+    if (plan.type === 'submit' && plan.reason)
+      io.note(`line ${plan.line.line}: submitting again: ${plan.reason}`);
+    if (plan.type === 'uncertain') {
+      io.warn(
+        `line ${plan.line.line}: an earlier submit may or may not have created a task (${plan.state}); not sent again. ` +
+          'Check with the provider, then re-run with --resubmit-uncertain to send it anyway.',
+      );
+    }
+  }
+
+  const outcomes = new Map<number, LineOutcome>();
+  for (const plan of plans) {
+    if (plan.type === 'done') {
+      outcomes.set(plan.line.line, {
+        line: plan.line.line,
+        key: plan.line.key,
+        result: plan.snapshot?.status === 'succeeded' ? 'succeeded' : 'failed',
+        skipped: true,
+        ...(plan.snapshot ? { snapshot: plan.snapshot } : {}),
+        files: plan.files,
+      });
+    }
+    if (plan.type === 'uncertain') {
+      outcomes.set(plan.line.line, {
+        line: plan.line.line,
+        key: plan.line.key,
+        result: 'uncertain',
+        files: [],
+      });
+    }
+  }
+  const work = plans.filter((p) => p.type === 'attach' || p.type === 'download' || p.type === 'submit');
+  const rerun = `wankit ${process.argv
+    .slice(2)
+    .map((a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`))
+    .join(' ')}`;
+  interrupt.setResumeHint(`the journal is up to date; re-run the same command to resume: ${rerun}`);
+
+  if (work.length > 0) {
+    const connection = await connect(settings.target, io, {
+      journal,
+      adapter,
+      timeScale: timeScaleOf(context),
+    });
+    try {
+      const limitTasks = adapter.capabilities.limits.concurrentTasks ?? Number.POSITIVE_INFINITY;
+      const concurrency = Math.max(1, Math.min(Number(options.concurrency ?? 4), limitTasks));
+      const { default: pLimit } = await import('p-limit');
+      const limit = pLimit(concurrency);
+      const progress = await createProgress(io, { plainIntervalMs: 10_000 });
+      let running = 0;
+      let finished = 0;
+      const status = () =>
+        `batch: ${finished}/${work.length} finished · ${running} in flight · ${work.length - finished - running} waiting`;
+      progress.update(status());
+
+      const runOne = async (plan: Plan): Promise<LineOutcome> => {
+        const { line } = plan;
+        const base = { line: line.line, key: line.key };
+        if (interrupt.signal.aborted) return { ...base, result: 'not-started', files: [] };
+        running += 1;
+        progress.update(status());
+        let ref: TaskRef | undefined;
+        try {
+          let snapshot: TaskSnapshot;
+          if (plan.type === 'download') {
+            snapshot = plan.snapshot;
+            ref = snapshot.ref;
+          } else {
+            if (plan.type === 'attach') {
+              ref = plan.ref;
+            } else {
+              // No abort signal on the create: Ctrl-C lets an in-flight submit finish so that its
+              // outcome is journaled as submitted, never left uncertain.
+              ref = (await connection.client.submit(line.prepared.request, { key: line.key })).ref;
+              progress.log(`line ${line.line}: submitted ${ref.taskId}`);
+            }
+            snapshot = await connection.client.wait(ref, {
+              key: line.key,
+              signal: interrupt.signal,
+              ...(typeof options.timeout === 'number' ? { deadlineMs: options.timeout } : {}),
+            });
+          }
+          let files: DownloadedFile[] = [];
+          if (snapshot.status === 'succeeded' && download) {
+            files = await downloadOutputs(connection, snapshot, outDir, {
+              signal: interrupt.signal,
+              overwrite: true,
+              ...(plan.type === 'submit' ? {} : { record: { journal, key: line.key } }),
+            });
+          }
+          progress.log(
+            `line ${line.line}: ${snapshot.status}${files.length > 0 ? ` → ${files.map((f) => f.path).join(', ')}` : ''}` +
+              (snapshot.error ? ` [${snapshot.error.kind}] ${snapshot.error.message}` : ''),
+          );
+          return {
+            ...base,
+            result: snapshot.status === 'succeeded' ? 'succeeded' : 'failed',
+            snapshot,
+            files,
+          };
+        } catch (error) {
+          if (!isWankitError(error)) throw error;
+          if (error.kind !== 'aborted')
+            progress.log(`line ${line.line}: ${errorLine(error)} [${error.kind}]`);
+          const result =
+            error.kind === 'aborted'
+              ? 'interrupted'
+              : error.kind === 'submit_uncertain'
+                ? 'uncertain'
+                : exitCodeForError(error) === ExitCode.timeoutOrUncertain
+                  ? 'timeout'
+                  : ref
+                    ? 'failed'
+                    : 'refused';
+          return { ...base, result, error, files: [], ...(ref ? { taskId: ref.taskId } : {}) };
+        } finally {
+          running -= 1;
+          finished += 1;
+          progress.update(status());
+        }
+      };
+      const results = await Promise.all(work.map((plan) => limit(() => runOne(plan))));
+      progress.stop();
+      for (const outcome of results) outcomes.set(outcome.line, outcome);
+    } finally {
+      await connection.close();
+    }
+  }
+
+  const ordered = lines.map((l) => outcomes.get(l.line)!);
+  const totals = summarizeOutcomes(ordered);
+  const exitCode = worstExitCode(ordered.map(exitCodeOfOutcome));
+  printBatchSummary(io, ordered, totals, journalPath);
+  if (exitCode === ExitCode.interrupted) {
+    io.note(
+      `interrupted: submitted tasks keep running; the journal is up to date. Re-run the same command to resume: ${rerun}`,
+    );
+  }
+  if (io.json) {
+    io.printJson({
+      ok: exitCode === ExitCode.ok,
+      exitCode,
+      journal: journalPath,
+      summary: totals,
+      lines: ordered.map((o) => ({
+        line: o.line,
+        key: o.key,
+        result: o.result,
+        skipped: o.skipped ?? false,
+        taskId: o.snapshot?.ref.taskId ?? o.taskId,
+        status: o.snapshot?.status,
+        cost: o.snapshot?.usage?.cost,
+        failure: o.snapshot?.error,
+        error: o.error?.toJSON(),
+        files: o.files,
+      })),
+    });
+  }
+  return exitCode;
+}
+
+function exitCodeOfOutcome(outcome: LineOutcome): ExitCodeValue {
+  switch (outcome.result) {
+    case 'succeeded':
+      return ExitCode.ok;
+    case 'failed':
+      return outcome.error ? exitCodeForError(outcome.error) : ExitCode.taskFailed;
+    case 'refused':
+      return outcome.error ? exitCodeForError(outcome.error) : ExitCode.refused;
+    case 'uncertain':
+    case 'timeout':
+      return ExitCode.timeoutOrUncertain;
+    case 'interrupted':
+    case 'not-started':
+      return ExitCode.interrupted;
+  }
+}

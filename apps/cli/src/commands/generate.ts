@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { isWankitError, type TaskRef, type TaskSnapshot, type Warning } from '@wankit/core';
+import { journalPathFor } from '../config/resolve-config.js';
+import { ExitCode, type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
+import { errorJson, errorLine } from '../output/report-error.js';
+import { type DownloadedFile, printTaskResult, taskJson } from '../output/task-report.js';
+import type { CommandContext } from '../run-action.js';
+import { connect, loadAdapter } from '../runtime/connect.js';
+import { defaultModel } from '../runtime/default-models.js';
+import { downloadOutputs } from '../runtime/download-outputs.js';
+import { followTask } from '../runtime/follow-task.js';
+import { openJournal } from '../runtime/journal.js';
+import { prepareRequest } from '../runtime/prepare-request.js';
+import {
+  completeDraft,
+  draftFromFlags,
+  type MediaKind,
+  type RequestFlags,
+} from '../runtime/request-builder.js';
+import { resumeHint } from '../runtime/resume-hint.js';
+import { loadSettings, timeScaleOf } from '../runtime/session.js';
+
+/** `wankit video <prompt>` and `wankit image <prompt>`: validate, submit, wait, download, report. */
+export async function run(context: CommandContext): Promise<ExitCodeValue> {
+  const { io, options, interrupt } = context;
+  const media: MediaKind = context.name === 'image' ? 'image' : 'video';
+  const settings = await loadSettings(context);
+  const callbackUrl = options.callbackUrl as string | undefined;
+
+  // Everything is checked before a simulator starts or a request is sent.
+  const adapter = await loadAdapter(settings.target);
+  const draft = await completeDraft(
+    media,
+    { ...draftFromFlags(media, options as RequestFlags, adapter.id), prompt: context.args[0] },
+    (kind) => defaultModel(kind as never, adapter.capabilities.models),
+    context.cwd,
+  );
+  const prepared = await prepareRequest(draft, adapter, callbackUrl);
+  const warnings: Warning[] = [...prepared.warnings];
+  for (const warning of warnings) io.warn(formatWarningText(warning));
+
+  const journalPath =
+    settings.target.mode === 'embedded' && settings.journal === undefined
+      ? undefined
+      : journalPathFor(settings);
+  const journal = await openJournal(journalPath);
+  const connection = await connect(settings.target, io, {
+    adapter: settings.target.mode === 'remote' ? adapter : undefined,
+    journal,
+    timeScale: timeScaleOf(context),
+  });
+  let ref: TaskRef | undefined;
+  try {
+    const submitted = await connection.client.submit(prepared.request, {
+      key: randomUUID(),
+      ...(callbackUrl ? { callbackUrl } : {}),
+    });
+    ref = submitted.ref;
+    io.note(`submitted ${ref.taskId} (${connection.provider}, ${ref.model})`);
+    interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
+    const { expectedDurationSeconds, getModel } = await import('@wankit/core');
+    const snapshot: TaskSnapshot = await followTask(connection, ref, io, {
+      signal: interrupt.signal,
+      ...(options.timeout !== undefined ? { timeoutMs: options.timeout as number } : {}),
+      typicalSeconds: expectedDurationSeconds(getModel(ref.model), ref.resolution),
+    });
+    let files: DownloadedFile[] | undefined;
+    if (snapshot.status === 'succeeded' && options.download !== false) {
+      files = await downloadOutputs(connection, snapshot, resolve(context.cwd, String(options.out ?? '.')), {
+        signal: interrupt.signal,
+      });
+    }
+    const exitCode = snapshot.status === 'succeeded' ? ExitCode.ok : ExitCode.taskFailed;
+    printTaskResult(io, snapshot, files);
+    if (io.json) {
+      io.printJson(taskJson({ ref, snapshot, files, warnings, embedded: connection.embedded, exitCode }));
+    }
+    return exitCode;
+  } catch (error) {
+    if (!isWankitError(error)) throw error;
+    const exitCode = exitCodeForError(error);
+    io.err(`${io.colors.red('error:')} ${errorLine(error)} [${error.kind}]`);
+    const taskRef = ref ?? error.taskRef;
+    if (taskRef && (error.kind === 'aborted' || error.kind === 'timeout')) {
+      io.note(resumeHint(connection, taskRef, journalPath));
+    } else if (error.kind === 'submit_uncertain') {
+      io.note(
+        `the provider may or may not have created the task; it was not sent again. The journal ${journalPath ?? '(in memory)'} records it as uncertain.`,
+      );
+    }
+    if (io.json) {
+      io.printJson(
+        taskRef
+          ? taskJson({
+              ref: taskRef,
+              warnings,
+              embedded: connection.embedded,
+              error: errorJson(error),
+              exitCode,
+            })
+          : { ok: false, exitCode, error: errorJson(error), warnings },
+      );
+    }
+    return exitCode;
+  } finally {
+    await connection.close();
+  }
+}
+
+function formatWarningText(warning: Warning): string {
+  if (warning.type === 'other') return warning.message;
+  return `${warning.setting}: ${warning.type}${warning.details ? ` (${warning.details})` : ''}`;
+}

@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import { isWankitError, type TaskRef, type TaskSnapshot } from '@wankit/core';
+import { isProviderId } from '../config/provider-ids.js';
+import { journalPathFor } from '../config/resolve-config.js';
+import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
+import { createProgress } from '../output/progress.js';
+import { errorLine } from '../output/report-error.js';
+import type { CommandContext } from '../run-action.js';
+import { type Connection, connect } from '../runtime/connect.js';
+import { downloadOutputs } from '../runtime/download-outputs.js';
+import { openJournal } from '../runtime/journal.js';
+import { connectionFlags, loadSettings, timeScaleOf } from '../runtime/session.js';
+
+interface ResumeOutcome {
+  readonly key: string;
+  readonly taskId?: string;
+  readonly result: string;
+  readonly files: readonly string[];
+  readonly exitCode: ExitCodeValue;
+  readonly error?: Record<string, unknown>;
+}
+
+/** `wankit resume`: re-attach to every unfinished task of a journal, download finished results. */
+export async function run(context: CommandContext): Promise<ExitCodeValue> {
+  const { io, options, interrupt } = context;
+  const settings = await loadSettings(context);
+  const journalPath = journalPathFor(settings, context.env);
+  const journal = await openJournal(journalPath);
+  const { summarizeJournal } = await import('@wankit/core');
+  const entries = [...summarizeJournal(await journal.read()).values()];
+  const outDir = resolve(context.cwd, String(options.out ?? '.'));
+  const download = options.download !== false;
+  interrupt.setResumeHint(
+    `the journal is up to date; run \`wankit resume --journal ${journalPath}\` again to continue`,
+  );
+
+  const outcomes: ResumeOutcome[] = [];
+  const work: { key: string; ref: TaskRef; snapshot?: TaskSnapshot }[] = [];
+  for (const entry of entries) {
+    if (entry.state === 'submitted' && entry.ref) work.push({ key: entry.key, ref: entry.ref });
+    else if (
+      entry.state === 'finished' &&
+      download &&
+      entry.terminal?.status === 'succeeded' &&
+      entry.downloads.length === 0 &&
+      entry.ref
+    ) {
+      work.push({ key: entry.key, ref: entry.ref, snapshot: entry.terminal });
+    } else if (entry.state === 'uncertain' || entry.state === 'intended') {
+      io.warn(
+        `${entry.key}: the submit outcome is unknown (${entry.state}); it was not sent again. Check with the provider before re-sending.`,
+      );
+      outcomes.push({
+        key: entry.key,
+        result: 'uncertain',
+        files: [],
+        exitCode: ExitCode.timeoutOrUncertain,
+      });
+    }
+  }
+  io.note(
+    `journal ${journalPath}: ${entries.length} task(s), ${work.length} to resume, ${outcomes.length} uncertain`,
+  );
+
+  const connections = new Map<string, Connection>();
+  const flags = connectionFlags(options);
+  const connectionFor = async (ref: TaskRef): Promise<Connection> => {
+    const baseUrl = flags.baseUrl ?? ref.baseUrl;
+    const id = `${ref.adapter} ${baseUrl ?? ''}`;
+    const existing = connections.get(id);
+    if (existing) return existing;
+    const target = await loadSettings(context, {
+      provider: ref.adapter,
+      sim: false,
+      ...(baseUrl !== undefined ? { baseUrl } : {}),
+    });
+    const connection = await connect(target.target, io, { journal, timeScale: timeScaleOf(context) });
+    connections.set(id, connection);
+    return connection;
+  };
+
+  const progress = await createProgress(io, { plainIntervalMs: 10_000 });
+  try {
+    await Promise.all(
+      work.map(async ({ key, ref, snapshot: known }): Promise<void> => {
+        try {
+          if (!isProviderId(ref.adapter)) throw new Error(`unknown adapter ${ref.adapter}`);
+          const connection = await connectionFor(ref);
+          const snapshot =
+            known ??
+            (await connection.client.wait(ref, {
+              key,
+              signal: interrupt.signal,
+              ...(typeof options.timeout === 'number' ? { deadlineMs: options.timeout } : {}),
+            }));
+          const files =
+            snapshot.status === 'succeeded' && download
+              ? await downloadOutputs(connection, snapshot, outDir, {
+                  signal: interrupt.signal,
+                  overwrite: true,
+                  record: { journal, key },
+                })
+              : [];
+          progress.log(
+            `${ref.taskId}: ${snapshot.status}${files.length ? ` → ${files.map((f) => f.path).join(', ')}` : ''}`,
+          );
+          outcomes.push({
+            key,
+            taskId: ref.taskId,
+            result: snapshot.status,
+            files: files.map((f) => f.path),
+            exitCode: snapshot.status === 'succeeded' ? ExitCode.ok : ExitCode.taskFailed,
+          });
+        } catch (error) {
+          if (!isWankitError(error)) throw error;
+          if (error.kind !== 'aborted') progress.log(`${ref.taskId}: ${errorLine(error)} [${error.kind}]`);
+          outcomes.push({
+            key,
+            taskId: ref.taskId,
+            result: error.kind,
+            files: [],
+            exitCode: exitCodeForError(error),
+            error: error.toJSON(),
+          });
+        }
+      }),
+    );
+  } finally {
+    progress.stop();
+    for (const connection of connections.values()) await connection.close();
+  }
+  const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
+  if (io.json)
+    io.printJson({ ok: exitCode === ExitCode.ok, exitCode, journal: journalPath, tasks: outcomes });
+  else for (const o of outcomes) io.out(`${o.taskId ?? o.key}\t${o.result}\t${o.files.join(' ')}`);
+  if (outcomes.length === 0) io.note('nothing to resume');
+  return exitCode;
+}

@@ -1,0 +1,9 @@
+/** The providers (adapters) the CLI knows, by adapter id. */
+export const providerIds = ['native', 'v2', 'generate-task'] as const;
+export type ProviderId = (typeof providerIds)[number];
+
+export const isProviderId = (value: unknown): value is ProviderId =>
+  typeof value === 'string' && (providerIds as readonly string[]).includes(value);
+
+/** The provider the embedded simulator speaks when none is configured. */
+export const defaultEmbeddedProvider: ProviderId = 'native';

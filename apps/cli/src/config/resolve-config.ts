@@ -1,0 +1,178 @@
+import { WankitError } from '@wankit/core';
+import type { ConfigFile } from './config-file.js';
+import { defaultJournalFile } from './paths.js';
+import { defaultEmbeddedProvider, isProviderId, type ProviderId, providerIds } from './provider-ids.js';
+
+/** The connection flags every talking command accepts. */
+export interface ConnectionFlags {
+  readonly provider?: string;
+  readonly baseUrl?: string;
+  readonly apiKeyEnv?: string;
+  readonly sim?: boolean;
+  readonly journal?: string;
+}
+
+/** Where requests go. The key is carried but never printed: `apiKeySource` describes where it came from. */
+export type Target =
+  | {
+      readonly mode: 'embedded';
+      readonly provider: ProviderId;
+      readonly reason: 'no provider configured' | '--sim';
+    }
+  | {
+      readonly mode: 'remote';
+      readonly provider: ProviderId;
+      /** Undefined: the adapter's documented default. */
+      readonly baseUrl: string | undefined;
+      readonly apiKey: string | undefined;
+      readonly apiKeySource: string;
+      readonly providerSource: string;
+    };
+
+export interface ResolvedConfig {
+  readonly target: Target;
+  /** Journal path; `undefined` when the caller decides (batch uses one next to its input). */
+  readonly journal: string | undefined;
+  /** Notes for stderr (never containing a key). */
+  readonly notes: readonly string[];
+}
+
+/** Placeholder key for a local server: the simulator accepts any non-empty key. */
+export const localPlaceholderKey = 'wankit-local-placeholder';
+
+export const isLoopbackUrl = (url: string): boolean => {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+};
+
+function pickProvider(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  file: ConfigFile,
+): { id: ProviderId; source: string } | undefined {
+  const candidates: [string | undefined, string][] = [
+    [flags.provider, '--provider'],
+    [env.WANKIT_PROVIDER || undefined, 'WANKIT_PROVIDER'],
+    [file.provider, 'the config file'],
+  ];
+  for (const [value, source] of candidates) {
+    if (value === undefined) continue;
+    if (!isProviderId(value)) {
+      throw new WankitError({
+        kind: 'invalid_request',
+        message: `${source}: unknown provider "${value}"; choose one of ${providerIds.join(', ')}`,
+        field: 'provider',
+        value,
+        allowed: providerIds,
+      });
+    }
+    return { id: value, source };
+  }
+  return undefined;
+}
+
+function pickApiKey(
+  provider: ProviderId,
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  file: ConfigFile,
+): { key: string | undefined; source: string } {
+  if (flags.apiKeyEnv !== undefined) {
+    const key = env[flags.apiKeyEnv];
+    if (!key) {
+      throw new WankitError({
+        kind: 'invalid_request',
+        message: `--api-key-env ${flags.apiKeyEnv}: that environment variable is not set or empty`,
+        field: 'api-key-env',
+        value: flags.apiKeyEnv,
+      });
+    }
+    return { key, source: `$${flags.apiKeyEnv}` };
+  }
+  if (env.WANKIT_API_KEY) return { key: env.WANKIT_API_KEY, source: '$WANKIT_API_KEY' };
+  const own = file.providers?.[provider];
+  const sections: [typeof own, string][] = [
+    [own, `providers.${provider} in the config file`],
+    // Top-level settings apply to the config's own provider (or to any, when it names none).
+    [file.provider === undefined || file.provider === provider ? file : undefined, 'the config file'],
+  ];
+  for (const [section, where] of sections) {
+    if (!section) continue;
+    if (section.apiKeyEnv) {
+      const key = env[section.apiKeyEnv];
+      if (key) return { key, source: `$${section.apiKeyEnv} (named by ${where})` };
+    }
+    if (section.apiKey) return { key: section.apiKey, source: where };
+  }
+  return { key: undefined, source: 'none' };
+}
+
+function pickBaseUrl(
+  provider: ProviderId,
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  file: ConfigFile,
+): string | undefined {
+  const own = file.providers?.[provider]?.baseUrl;
+  const top = file.provider === undefined || file.provider === provider ? file.baseUrl : undefined;
+  return flags.baseUrl ?? (env.WANKIT_BASE_URL || undefined) ?? own ?? top;
+}
+
+/**
+ * Resolves provider, base URL, key and journal from flags, then the environment, then the config
+ * file. With no provider and no base URL anywhere (or with `--sim`) the embedded simulator is used.
+ */
+export function resolveConfig(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  file: ConfigFile,
+): ResolvedConfig {
+  const notes: string[] = [];
+  const journal = flags.journal ?? file.journal;
+  const chosen = pickProvider(flags, env, file);
+  if (flags.sim) {
+    return {
+      target: { mode: 'embedded', provider: chosen?.id ?? defaultEmbeddedProvider, reason: '--sim' },
+      journal,
+      notes,
+    };
+  }
+  const baseUrlAnywhere = flags.baseUrl ?? (env.WANKIT_BASE_URL || undefined) ?? file.baseUrl;
+  if (!chosen && !baseUrlAnywhere) {
+    return {
+      target: { mode: 'embedded', provider: defaultEmbeddedProvider, reason: 'no provider configured' },
+      journal,
+      notes,
+    };
+  }
+  const provider = chosen ?? { id: defaultEmbeddedProvider, source: 'default (a base URL was given)' };
+  if (!chosen)
+    notes.push(`no provider configured; speaking the ${provider.id} wire format to the given base URL`);
+  const baseUrl = pickBaseUrl(provider.id, flags, env, file);
+  let { key, source } = pickApiKey(provider.id, flags, env, file);
+  if (key === undefined && baseUrl !== undefined && isLoopbackUrl(baseUrl)) {
+    key = localPlaceholderKey;
+    source = 'placeholder (local server)';
+    notes.push(`no API key configured; using a placeholder key for the local server at ${baseUrl}`);
+  }
+  return {
+    target: {
+      mode: 'remote',
+      provider: provider.id,
+      baseUrl,
+      apiKey: key,
+      apiKeySource: source,
+      providerSource: provider.source,
+    },
+    journal,
+    notes,
+  };
+}
+
+/** The journal path for single-task commands: flag, config, or the per-user state directory. */
+export const journalPathFor = (config: ResolvedConfig, env: NodeJS.ProcessEnv = process.env): string =>
+  config.journal ?? defaultJournalFile(env);

@@ -1,0 +1,36 @@
+import { isWankitError, type WankitError } from '@wankit/core';
+import { CommanderError } from 'commander';
+import { ExitCode, type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
+import type { Io } from './io.js';
+
+/** The error part of `--json` output. */
+export function errorJson(error: WankitError): Record<string, unknown> {
+  const { name: _name, ...rest } = error.toJSON();
+  return rest;
+}
+
+/** One line naming what was wrong and what is allowed. */
+export function errorLine(error: WankitError): string {
+  const allowed =
+    error.allowed && error.allowed.length > 0 && !error.message.includes(String(error.allowed[0]))
+      ? ` (allowed: ${error.allowed.join(', ')})`
+      : '';
+  return `${error.message}${allowed}`;
+}
+
+/** Prints an error on stderr (and as the JSON document in `--json` mode); returns the exit code. */
+export function reportError(io: Io, error: unknown): ExitCodeValue {
+  if (error instanceof CommanderError) return ExitCode.usage;
+  if (isWankitError(error)) {
+    const code = exitCodeForError(error);
+    io.err(
+      `${io.colors.red('error:')} ${errorLine(error)}${error.kind === 'aborted' ? '' : ` [${error.kind}]`}`,
+    );
+    if (io.json) io.printJson({ ok: false, error: errorJson(error), exitCode: code });
+    return code;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.err(`${io.colors.red('internal error:')} ${message}`);
+  if (io.json) io.printJson({ ok: false, error: { kind: 'internal', message: String(error) }, exitCode: 1 });
+  return ExitCode.internal;
+}

@@ -1,0 +1,222 @@
+import { Command, Option } from 'commander';
+import {
+  addCommonRequestOptions,
+  addConnectionOptions,
+  addImageOptions,
+  addVideoOptions,
+  addWaitOptions,
+  integerArg,
+  parsePositive,
+} from './program-options.js';
+import type { ActionRunner } from './run-action.js';
+
+const examples = (lines: readonly string[]): string =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+/**
+ * The command tree. Actions import their module lazily so that `--help` and `models` stay fast:
+ * adapters, the simulator and ora load only in the commands that use them.
+ */
+export function buildProgram(run: ActionRunner, version: string): Command {
+  const program = new Command('wankit')
+    .description(
+      'Wan (Tongyi Wanxiang) video and image generation across API providers, or a local simulator.',
+    )
+    // Usage errors must exit 2, not commander's 1: bin.ts maps the thrown CommanderError.
+    .exitOverride()
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `${examples([
+        'wankit video "a kitten running in the moonlight"',
+        'wankit image "a red fox in snow, watercolor" --count 2',
+        'wankit batch prompts.jsonl --concurrency 4 --out results',
+        'wankit models',
+      ])}
+With no provider configured, commands run against an embedded simulator (no key, no network).
+Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 timed out or outcome unknown, 130 interrupted.`,
+    );
+
+  const video = program
+    .command('video')
+    .description('generate a video (text-to-video, or image-to-video with --image) and download it')
+    .argument('<prompt>', 'what the video shows');
+  addVideoOptions(addCommonRequestOptions(video));
+  addWaitOptions(video);
+  addConnectionOptions(video)
+    .option('--callback-url <url>', 'ask the provider to POST the result here (providers with callbacks)')
+    .addHelpText(
+      'after',
+      examples([
+        'wankit video "a kitten running in the moonlight"',
+        'wankit video "waves at dusk" --model wan2.2-t2v-plus --size 1920*1080',
+        'wankit video "the cat turns its head" --image ./cat.png --resolution 720p',
+        'wankit video "city timelapse" --provider generate-task --resolution 1080p --aspect 16:9 --duration 10',
+        'wankit video "a kitten" --no-download --json',
+      ]),
+    )
+    .action(run('video', () => import('./commands/generate.js')));
+
+  const image = program
+    .command('image')
+    .description('generate images (text-to-image) and download them')
+    .argument('<prompt>', 'what the image shows');
+  addImageOptions(addCommonRequestOptions(image));
+  addWaitOptions(image);
+  addConnectionOptions(image)
+    .addHelpText(
+      'after',
+      examples([
+        'wankit image "a red fox in snow, watercolor"',
+        'wankit image "product shot of a teapot" --size 1280*1280 --count 2 --out shots',
+      ]),
+    )
+    .action(run('image', () => import('./commands/generate.js')));
+
+  addConnectionOptions(
+    program
+      .command('status')
+      .description('show the current status of a task (one status read)')
+      .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'wankit status 0f6c2a7e-…',
+        'wankit status "$(jq -c .ref result.json)"',
+        'wankit status @ref.json --json',
+      ]),
+    )
+    .action(run('status', () => import('./commands/status.js')));
+
+  addWaitOptions(
+    addConnectionOptions(
+      program
+        .command('wait')
+        .description('wait for a task to finish, then download its results')
+        .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)'),
+    ),
+  )
+    .addHelpText(
+      'after',
+      examples(['wankit wait 0f6c2a7e-…', 'wankit wait @ref.json --timeout 10m --no-download']),
+    )
+    .action(run('wait', () => import('./commands/wait.js')));
+
+  addConnectionOptions(
+    program
+      .command('download')
+      .description("download a finished task's results (reads its status once)")
+      .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)')
+      .option('--out <dir>', 'directory for downloaded results', '.')
+      .option('--overwrite', 'replace files that already exist'),
+  )
+    .addHelpText('after', examples(['wankit download 0f6c2a7e-… --out results']))
+    .action(run('download', () => import('./commands/download.js')));
+
+  const batch = program
+    .command('batch')
+    .description(
+      'run every request of a JSONL file; re-run the same command to resume after any interruption',
+    )
+    .argument('<file>', 'one request per line: neutral JSON such as {"prompt":"…","size":"1280*720"}')
+    .addOption(
+      new Option('--kind <media>', 'default kind of the lines').choices(['video', 'image']).default('video'),
+    )
+    .option(
+      '--concurrency <n>',
+      'tasks in flight at once (capped by the provider limits)',
+      integerArg('--concurrency'),
+      4,
+    )
+    .option(
+      '--resubmit-uncertain',
+      'send again the lines whose earlier submit outcome is unknown (may pay twice)',
+    );
+  addImageOptions(addVideoOptions(addCommonRequestOptions(batch)));
+  addWaitOptions(batch);
+  addConnectionOptions(batch)
+    .addHelpText(
+      'after',
+      `${examples([
+        'wankit batch prompts.jsonl --out results',
+        'wankit batch prompts.jsonl --concurrency 8 --model wan2.5-t2v-preview --provider generate-task',
+        'wankit batch images.jsonl --kind image --size 1280*1280',
+      ])}
+Each line is a JSON object with neutral request fields (prompt, model, size, resolution, aspectRatio,
+durationSeconds, negativePrompt, seed, image, count, ...) or just a JSON string (the prompt); flags give
+defaults. The journal (default <file>.journal.jsonl) records every step: a re-run skips finished lines,
+re-attaches to submitted tasks and never sends a line twice; lines whose submit outcome is unknown are
+reported, and sent again only with --resubmit-uncertain.
+`,
+    )
+    .action(run('batch', () => import('./commands/batch.js')));
+
+  addWaitOptions(
+    addConnectionOptions(
+      program
+        .command('resume')
+        .description('re-attach to every unfinished task in the journal and download results'),
+    ),
+  )
+    .addHelpText(
+      'after',
+      examples(['wankit resume', 'wankit resume --journal prompts.jsonl.journal.jsonl --out results']),
+    )
+    .action(run('resume', () => import('./commands/resume.js')));
+
+  program
+    .command('models')
+    .description('the model catalog: kinds, sizes, durations and limits, per provider')
+    .addOption(
+      new Option('--provider <id>', 'only the models this provider serves').choices([
+        'native',
+        'v2',
+        'generate-task',
+      ]),
+    )
+    .option('--json', 'print the catalog as one JSON document')
+    .addHelpText(
+      'after',
+      examples(['wankit models', 'wankit models --provider v2', 'wankit models --json | jq .']),
+    )
+    .action(run('models', () => import('./commands/models.js')));
+
+  program
+    .command('providers')
+    .description('the adapters, their capabilities, and how each is configured')
+    .option('--json', 'print as one JSON document')
+    .option('--config <path>', 'config file to report on')
+    .addHelpText('after', examples(['wankit providers', 'wankit providers --json']))
+    .action(run('providers', () => import('./commands/providers.js')));
+
+  program
+    .command('sim')
+    .description('run the simulator as a long-running local server speaking every wire format')
+    .option('--port <n>', 'port (0 picks a free one)', integerArg('--port'), 0)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option(
+      '--time-scale <x>',
+      'task duration factor: 1 = real durations, 0.05 = 20x faster',
+      parsePositive,
+      1,
+    )
+    .option('--seed <n>', 'random seed for reproducible runs', integerArg('--seed'))
+    .option('--api-key <key>', 'accept only this key (default: any non-empty key)')
+    .option('--rpm <n>', 'requests per minute before 429', integerArg('--rpm'))
+    .option('--concurrent <n>', 'concurrent tasks before 429', integerArg('--concurrent'))
+    .option('--fault-rate <x>', 'fraction of requests that get an injected fault (0-1)', Number.parseFloat)
+    .option('--instant', 'tasks finish at once')
+    .option('--json', 'print the base URL and endpoints as JSON on start')
+    .addHelpText(
+      'after',
+      examples([
+        'wankit sim --port 8787 --time-scale 0.05',
+        'wankit video "a kitten" --provider native --base-url http://127.0.0.1:8787',
+      ]),
+    )
+    .action(run('sim', () => import('./commands/sim.js')));
+
+  return program;
+}

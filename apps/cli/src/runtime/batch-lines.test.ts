@@ -1,0 +1,71 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNativeAdapter } from '@wankit/adapter-native';
+import { describe, expect, it } from 'vitest';
+import { readBatchLines } from './batch-lines.js';
+
+const adapter = createNativeAdapter();
+
+async function batchFile(text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'wankit-batch-'));
+  const file = join(dir, 'prompts.jsonl');
+  await writeFile(file, text);
+  return file;
+}
+
+describe('readBatchLines', () => {
+  it('reads objects and bare prompts, skips blank lines, applies flag defaults under line fields', async () => {
+    const file = await batchFile('{"prompt":"a","size":"832*480"}\n\n"b"\r\n');
+    const { lines, errors } = await readBatchLines(file, 'video', { size: '1920*1080', seed: 5 }, adapter);
+    expect(errors).toStrictEqual([]);
+    expect(lines.map((l) => l.line)).toStrictEqual([1, 3]);
+    expect(lines[0]!.prepared.request).toMatchObject({
+      kind: 'text-to-video',
+      model: 'wan2.2-t2v-plus',
+      prompt: 'a',
+      size: '832*480',
+      seed: 5,
+    });
+    expect(lines[1]!.prepared.request).toMatchObject({ prompt: 'b', size: '1920*1080', seed: 5 });
+    expect(lines[0]!.key).toMatch(/^line:1:[0-9a-f]{64}$/);
+  });
+
+  it('keys a line by its number and its request: same input same key, edited line or defaults a new one', async () => {
+    const first = await readBatchLines(await batchFile('"a"\n"b"\n'), 'video', {}, adapter);
+    const again = await readBatchLines(await batchFile('"a"\n"b"\n'), 'video', {}, adapter);
+    const edited = await readBatchLines(await batchFile('"a"\n"b!"\n'), 'video', {}, adapter);
+    const otherDefaults = await readBatchLines(await batchFile('"a"\n"b"\n'), 'video', { seed: 1 }, adapter);
+    expect(again.lines.map((l) => l.key)).toStrictEqual(first.lines.map((l) => l.key));
+    expect(edited.lines[0]!.key).toBe(first.lines[0]!.key);
+    expect(edited.lines[1]!.key).not.toBe(first.lines[1]!.key);
+    expect(otherDefaults.lines[0]!.key).not.toBe(first.lines[0]!.key);
+  });
+
+  it('collects the error of every bad line, naming the line', async () => {
+    const file = await batchFile('"ok"\nnot json\n[1]\n{"prompt":"x","size":"1*1"}\n');
+    const { lines, errors } = await readBatchLines(file, 'video', {}, adapter);
+    expect(lines).toHaveLength(1);
+    expect(errors.map((e) => e.line)).toStrictEqual([2, 3, 4]);
+    for (const { line, error } of errors) {
+      expect(error.kind).toBe('invalid_request');
+      expect(error.message).toContain(`line ${line}`);
+    }
+  });
+
+  it('resolves local images relative to the batch file and makes image lines text-to-image with --kind image', async () => {
+    const file = await batchFile('{"prompt":"p","image":"cat.png","resolution":"720p"}\n');
+    await writeFile(join(file, '..', 'cat.png'), Buffer.from([1, 2, 3]));
+    const video = await readBatchLines(file, 'video', {}, adapter);
+    expect(video.errors).toStrictEqual([]);
+    expect(video.lines[0]!.prepared.request).toMatchObject({ kind: 'image-to-video', image: 'data:image/png;base64,AQID' });
+    const images = await readBatchLines(await batchFile('"a fox"\n'), 'image', {}, adapter);
+    expect(images.lines[0]!.prepared.request).toMatchObject({ kind: 'text-to-image', model: 'wan2.5-t2i-preview', count: 1 });
+  });
+
+  it('refuses an empty file', async () => {
+    await expect(readBatchLines(await batchFile('\n\n'), 'video', {}, adapter)).rejects.toMatchObject({
+      kind: 'invalid_request',
+    });
+  });
+});

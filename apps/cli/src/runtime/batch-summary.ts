@@ -1,0 +1,110 @@
+import type { TaskSnapshot, WankitError } from '@wankit/core';
+import type { Io } from '../output/io.js';
+import type { DownloadedFile } from '../output/task-report.js';
+
+/** What happened to one line in this run. */
+export interface LineOutcome {
+  readonly line: number;
+  readonly key: string;
+  readonly result:
+    | 'succeeded'
+    | 'failed'
+    | 'refused'
+    | 'uncertain'
+    | 'timeout'
+    | 'interrupted'
+    | 'not-started';
+  /** Finished in an earlier run; nothing was sent now. */
+  readonly skipped?: boolean;
+  readonly snapshot?: TaskSnapshot;
+  readonly taskId?: string;
+  readonly error?: WankitError;
+  readonly files: readonly DownloadedFile[];
+}
+
+export interface BatchTotals {
+  readonly lines: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  /** Failures (task failures and refusals) by neutral error kind. */
+  readonly failedByKind: Readonly<Record<string, number>>;
+  readonly uncertain: number;
+  readonly timedOut: number;
+  readonly interrupted: number;
+  readonly skipped: number;
+  /** Sum of the costs the provider reported, over every finished line (this run and earlier ones). */
+  readonly cost: number;
+  readonly costReported: number;
+}
+
+export function summarizeOutcomes(outcomes: readonly LineOutcome[]): BatchTotals {
+  const failedByKind: Record<string, number> = {};
+  let cost = 0;
+  let costReported = 0;
+  const counts = { succeeded: 0, failed: 0, uncertain: 0, timedOut: 0, interrupted: 0, skipped: 0 };
+  for (const outcome of outcomes) {
+    if (outcome.skipped) counts.skipped += 1;
+    const reported = outcome.snapshot?.usage?.cost;
+    if (reported !== undefined) {
+      cost += reported;
+      costReported += 1;
+    }
+    switch (outcome.result) {
+      case 'succeeded':
+        counts.succeeded += 1;
+        break;
+      case 'failed':
+      case 'refused': {
+        counts.failed += 1;
+        const kind = outcome.snapshot?.error?.kind ?? outcome.error?.kind ?? 'unknown';
+        failedByKind[kind] = (failedByKind[kind] ?? 0) + 1;
+        break;
+      }
+      case 'uncertain':
+        counts.uncertain += 1;
+        break;
+      case 'timeout':
+        counts.timedOut += 1;
+        break;
+      default:
+        counts.interrupted += 1;
+    }
+  }
+  // Round away binary float noise from summing decimal prices.
+  return {
+    lines: outcomes.length,
+    ...counts,
+    failedByKind,
+    cost: Math.round(cost * 1e6) / 1e6,
+    costReported,
+  };
+}
+
+/** Per-line results on stdout (paths of results), then the summary line on stderr. */
+export function printBatchSummary(
+  io: Io,
+  outcomes: readonly LineOutcome[],
+  totals: BatchTotals,
+  journal: string,
+): void {
+  if (!io.json) {
+    for (const outcome of outcomes) {
+      const id = outcome.snapshot?.ref.taskId ?? outcome.taskId ?? '-';
+      const detail =
+        outcome.files.length > 0
+          ? outcome.files.map((f) => f.path).join(' ')
+          : (outcome.snapshot?.error?.kind ?? outcome.error?.kind ?? '');
+      io.out(
+        `line ${outcome.line}\t${outcome.result}${outcome.skipped ? ' (earlier run)' : ''}\t${id}\t${detail}`,
+      );
+    }
+  }
+  const kinds = Object.entries(totals.failedByKind).map(([kind, n]) => `${kind} ${n}`);
+  io.err(
+    `${io.colors.bold('summary')}: ${totals.lines} line(s): ${totals.succeeded} succeeded, ${totals.failed} failed` +
+      (kinds.length > 0 ? ` (${kinds.join(', ')})` : '') +
+      `, ${totals.uncertain} uncertain, ${totals.timedOut} timed out, ${totals.interrupted} interrupted` +
+      `; ${totals.skipped} done in earlier runs; cost ${totals.costReported > 0 ? totals.cost : 'not reported'}` +
+      ` (journal ${journal})`,
+  );
+}

@@ -1,0 +1,124 @@
+import type { ScheduleOptions, TaskJournal, WanAdapter, WankitClient } from '@wankit/core';
+import type { ProviderId } from '../config/provider-ids.js';
+import { isLoopbackUrl, localPlaceholderKey, type Target } from '../config/resolve-config.js';
+import type { Io } from '../output/io.js';
+import { providers } from './providers.js';
+import { recordBaseUrlInRefs } from './ref-base-url.js';
+
+/**
+ * Time scale of the embedded simulator: documented durations × 0.05, so a 60 s video takes 3 s and
+ * `wankit video` on a fresh machine finishes in a few seconds.
+ */
+export const embeddedTimeScale = 0.05;
+
+/** A ready client for one provider, and what is needed to report on it and shut it down. */
+export interface Connection {
+  readonly provider: ProviderId;
+  readonly adapter: WanAdapter;
+  readonly client: WankitClient;
+  readonly baseUrl: string;
+  /** True for the in-process simulator: its tasks end with this process. */
+  readonly embedded: boolean;
+  /** Task durations relative to the documented ones (1 except for the embedded simulator). */
+  readonly timeScale: number;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  readonly journal?: TaskJournal;
+  /** The server's time scale (a simulator's `--time-scale`); 1 for a real provider. */
+  readonly timeScale?: number;
+  /** An adapter already loaded for validation. */
+  readonly adapter?: WanAdapter;
+}
+
+/**
+ * Poll schedule for a server that runs tasks at `timeScale` × the documented durations: the expected
+ * window and every interval shrink with it (floors keep a local server from being hammered).
+ */
+export function scheduleFor(timeScale: number): ScheduleOptions | undefined {
+  if (timeScale === 1) return undefined;
+  const scaled = (ms: number, floor: number) => Math.max(floor, Math.round(ms * timeScale));
+  return {
+    timeScale,
+    intervalMs: scaled(4_500, 100),
+    minIntervalMs: scaled(1_000, 50),
+    maxIntervalMs: scaled(30_000, 500),
+    lateMaxIntervalMs: scaled(15_000, 250),
+    callbackGraceMs: scaled(20_000, 500),
+    progressMarginMs: scaled(1_000, 50),
+  };
+}
+
+/** Loads the adapter for a target (without connecting): enough to validate and pick defaults. */
+export async function loadAdapter(target: Target, allowLoopbackCallbacks = false): Promise<WanAdapter> {
+  const baseUrl = target.mode === 'remote' ? target.baseUrl : undefined;
+  return providers[target.provider].load({
+    ...(baseUrl ? { baseUrl } : {}),
+    allowLoopbackHttpCallbacks:
+      allowLoopbackCallbacks || target.mode === 'embedded' || isLoopbackUrl(baseUrl ?? ''),
+  });
+}
+
+/**
+ * Builds the client. For the embedded target it first starts the simulator in-process on
+ * 127.0.0.1:0 and points the adapter at it with a placeholder key, saying so on stderr.
+ */
+export async function connect(target: Target, io: Io, options: ConnectOptions = {}): Promise<Connection> {
+  const { createClient } = await import('@wankit/core');
+  if (target.mode === 'embedded') {
+    const { startSimulator } = await import('@wankit/simulator');
+    const simulator = await startSimulator({ port: 0, host: '127.0.0.1', timeScale: embeddedTimeScale });
+    io.note(
+      `using the embedded simulator (${target.reason === '--sim' ? '--sim' : 'no provider configured'}) at ${simulator.baseUrl}, speaking ${target.provider}; results are sample media. Configure a provider with --provider or WANKIT_PROVIDER (see \`wankit providers\`).`,
+    );
+    const adapter = await providers[target.provider].load({
+      baseUrl: simulator.baseUrl,
+      allowLoopbackHttpCallbacks: true,
+    });
+    const client = createClient({
+      adapter: recordBaseUrlInRefs(adapter, simulator.baseUrl),
+      apiKey: localPlaceholderKey,
+      baseUrl: simulator.baseUrl,
+      ...(options.journal ? { journal: options.journal } : {}),
+      schedule: scheduleFor(embeddedTimeScale),
+    });
+    return {
+      provider: target.provider,
+      adapter,
+      client,
+      baseUrl: simulator.baseUrl,
+      embedded: true,
+      timeScale: embeddedTimeScale,
+      close: () => simulator.close(),
+    };
+  }
+  if (target.apiKey === undefined) {
+    const { WankitError } = await import('@wankit/core');
+    throw new WankitError({
+      kind: 'authentication',
+      message: `no API key for ${target.provider}: set WANKIT_API_KEY, pass --api-key-env NAME, or add "apiKeyEnv" to the config file (see \`wankit providers\`)`,
+      field: 'apiKey',
+    });
+  }
+  const adapter = options.adapter ?? (await loadAdapter(target));
+  const baseUrl = target.baseUrl ?? adapter.defaultBaseUrl ?? '';
+  const timeScale = options.timeScale ?? 1;
+  const schedule = scheduleFor(timeScale);
+  const client = createClient({
+    ...(schedule ? { schedule } : {}),
+    adapter: baseUrl ? recordBaseUrlInRefs(adapter, baseUrl) : adapter,
+    ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
+    ...(target.baseUrl !== undefined ? { baseUrl: target.baseUrl } : {}),
+    ...(options.journal ? { journal: options.journal } : {}),
+  });
+  return {
+    provider: target.provider,
+    adapter,
+    client,
+    baseUrl,
+    embedded: false,
+    timeScale,
+    close: async () => {},
+  };
+}

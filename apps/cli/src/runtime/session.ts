@@ -1,0 +1,41 @@
+import { loadConfigFile } from '../config/config-file.js';
+import { defaultConfigFile } from '../config/paths.js';
+import { type ConnectionFlags, type ResolvedConfig, resolveConfig } from '../config/resolve-config.js';
+import type { CommandContext } from '../run-action.js';
+
+/** The connection flags of a command, as commander parsed them. */
+export function connectionFlags(options: Record<string, unknown>): ConnectionFlags & { config?: string } {
+  const pick = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  return {
+    ...(pick('provider') ? { provider: pick('provider') } : {}),
+    ...(pick('baseUrl') ? { baseUrl: pick('baseUrl') } : {}),
+    ...(pick('apiKeyEnv') ? { apiKeyEnv: pick('apiKeyEnv') } : {}),
+    ...(pick('journal') ? { journal: pick('journal') } : {}),
+    ...(pick('config') ? { config: pick('config') } : {}),
+    ...(options.sim === true ? { sim: true } : {}),
+  };
+}
+
+/** Reads the config file and resolves flags + environment + file into a target; prints the notes. */
+export async function loadSettings(
+  context: CommandContext,
+  overrides: Partial<ConnectionFlags> = {},
+): Promise<ResolvedConfig> {
+  const flags = { ...connectionFlags(context.options), ...overrides };
+  const path = flags.config ?? context.env.WANKIT_CONFIG ?? defaultConfigFile(context.env);
+  const explicit = flags.config !== undefined || context.env.WANKIT_CONFIG !== undefined;
+  const file = await loadConfigFile(path, explicit);
+  const resolved = resolveConfig(flags, context.env, file);
+  for (const note of resolved.notes) context.io.note(note);
+  return resolved;
+}
+
+/**
+ * How fast the server runs tasks relative to the documented durations: `--time-scale`, then
+ * `$WANKIT_TIME_SCALE`, else 1. Only simulators run faster; the poll schedule is scaled to match.
+ */
+export function timeScaleOf(context: CommandContext): number {
+  if (typeof context.options.timeScale === 'number') return context.options.timeScale;
+  const fromEnv = Number(context.env.WANKIT_TIME_SCALE);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 1;
+}

@@ -1,0 +1,39 @@
+/**
+ * Canonical Wan ids → the native gateway's ids. The gateway spells ids underscored and dot-free
+ * (wire-formats §1.4): seed 000 `wan22_t2v_plus`, seed 001 `wan25_t2i_preview`, seed 002 `wan26_t2v`,
+ * and V4–V6 `wan26_i2v`, `wan25_t2v_preview`, `wan25_i2v_preview`.
+ */
+export const nativeModelIds: Readonly<Record<string, string>> = {
+  'wan2.2-t2v-plus': 'wan22_t2v_plus',
+  'wan2.5-t2v-preview': 'wan25_t2v_preview',
+  'wan2.6-t2v': 'wan26_t2v',
+  'wan2.5-i2v-preview': 'wan25_i2v_preview',
+  'wan2.6-i2v': 'wan26_i2v',
+  'wan2.5-t2i-preview': 'wan25_t2i_preview',
+};
+
+/**
+ * The `_intl` ids documented for the international (Singapore) upstream (wire-formats §1.4, V2, V6).
+ * Models without a documented `_intl` id keep their default id in the `intl` region.
+ */
+export const nativeIntlModelIds: Readonly<Record<string, string>> = {
+  'wan2.5-i2v-preview': 'wan25_i2v_preview_intl',
+  'wan2.5-t2i-preview': 'wan25_t2i_preview_intl',
+};
+
+export type NativeRegion = 'default' | 'intl';
+
+/**
+ * The gateway id of a model: an explicit override, the region's table, the default table, or — for a
+ * model in none of them — the documented spelling rule applied to the canonical id (INFERRED for such
+ * models: every documented id follows `wan2.2-t2v-plus` → `wan22_t2v_plus`).
+ */
+export function nativeModelId(
+  model: string,
+  options: { region?: NativeRegion; overrides?: Readonly<Record<string, string>> } = {},
+): string {
+  const override = options.overrides?.[model];
+  if (override) return override;
+  if (options.region === 'intl' && nativeIntlModelIds[model]) return nativeIntlModelIds[model];
+  return nativeModelIds[model] ?? model.replace(/\./g, '').replace(/-/g, '_');
+}

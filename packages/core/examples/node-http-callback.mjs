@@ -1,0 +1,63 @@
+// Receives provider callbacks in a plain node:http server and resolves `generate` from them.
+// Run from a project that installs @wankit/core and @wankit/adapter-generate-task:
+//   APIXO_API_KEY=… PUBLIC_URL=https://your-host.example PORT=8787 node node-http-callback.mjs "a kitten in the moonlight"
+// PUBLIC_URL must reach this server over HTTPS (a tunnel or reverse proxy in front of PORT).
+import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
+import { createGenerateTaskAdapter } from '@wankit/adapter-generate-task';
+import { createCallbackHandler, createCallbackRegistry, createClient } from '@wankit/core';
+
+/** node:http request → web Request (the handler is framework-neutral). */
+function toWebRequest(incoming) {
+  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      headers.append(name, item);
+  }
+  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD';
+  return new Request(url, {
+    method: incoming.method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(incoming), duplex: 'half' } : {}),
+  });
+}
+
+/** web Response → node:http response. */
+async function sendWebResponse(response, outgoing) {
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+const adapter = createGenerateTaskAdapter();
+const registry = createCallbackRegistry({ publicBaseUrl: `${process.env.PUBLIC_URL}/wankit/callback` });
+const handler = createCallbackHandler({ adapter, registry });
+
+const server = createServer((incoming, outgoing) => {
+  if (!incoming.url?.startsWith('/wankit/callback')) {
+    outgoing.writeHead(404).end();
+    return;
+  }
+  handler(toWebRequest(incoming))
+    .then((response) => sendWebResponse(response, outgoing))
+    .catch(() => outgoing.writeHead(500).end());
+});
+server.listen(Number(process.env.PORT ?? 8787));
+
+const client = createClient({ adapter, apiKey: process.env.APIXO_API_KEY });
+const callback = registry.register();
+try {
+  const { snapshot } = await client.generate(
+    {
+      kind: 'text-to-video',
+      model: 'wan2.5-t2v-preview',
+      prompt: process.argv[2] ?? 'a kitten in the moonlight',
+      resolution: '720p',
+    },
+    // The callback usually wins; if it never arrives, polling still finishes the wait.
+    { callback, onProgress: (s) => console.error(s.status) },
+  );
+  console.log(snapshot.outputs.map((output) => output.url).join('\n'));
+} finally {
+  server.close();
+}

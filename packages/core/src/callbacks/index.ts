@@ -1,0 +1,14 @@
+export {
+  type CallbackHandler,
+  type CallbackHandlerOptions,
+  createCallbackHandler,
+} from './callback-handler.js';
+export {
+  type CallbackRegistration,
+  type CallbackRegistry,
+  type CallbackRegistryOptions,
+  callbackTaskParam,
+  callbackTokenParam,
+  createCallbackRegistry,
+  type DeliveryOutcome,
+} from './callback-registry.js';

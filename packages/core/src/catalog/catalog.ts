@@ -1,0 +1,62 @@
+import { WankitError } from '../errors/index.js';
+import type { RequestKind, Resolution } from '../spec/request.js';
+import type { ModelSpec } from './model-spec.js';
+import { imageToVideoModels } from './models/image-to-video.js';
+import { textToImageModels } from './models/text-to-image.js';
+import { textToVideoModels } from './models/text-to-video.js';
+
+/** Every Wan model the seeds and the wire-format reference name, as data. */
+export const modelCatalog: readonly ModelSpec[] = [...textToVideoModels, ...imageToVideoModels, ...textToImageModels];
+
+/** Finds a model by canonical id or alias (e.g. `wan2.1-t2v-turbo` → `wanx2.1-t2v-turbo`). */
+export function getModel(id: string, catalog: readonly ModelSpec[] = modelCatalog): ModelSpec | undefined {
+  return catalog.find((model) => model.id === id) ?? catalog.find((model) => model.aliases?.includes(id));
+}
+
+export interface ModelFilter {
+  readonly kind?: RequestKind;
+  /** Models offering this tier. */
+  readonly resolution?: Resolution;
+  /** Models supporting this option, e.g. `audio` or `shotType`. */
+  readonly supports?: keyof ModelSpec['supports'];
+}
+
+export function listModels(filter: ModelFilter = {}, catalog: readonly ModelSpec[] = modelCatalog): ModelSpec[] {
+  return catalog.filter(
+    (model) =>
+      (filter.kind === undefined || model.kind === filter.kind) &&
+      (filter.resolution === undefined || tiersOf(model).includes(filter.resolution)) &&
+      (filter.supports === undefined || model.supports[filter.supports]),
+  );
+}
+
+/** The tiers a model offers: its size tiers (text-to-video) or its resolutions (image-to-video). */
+export function tiersOf(model: ModelSpec): Resolution[] {
+  if (model.resolutions) return [...model.resolutions];
+  return Object.keys(model.sizes ?? {}) as Resolution[];
+}
+
+export type ModelOverrides = Readonly<Record<string, Partial<Omit<ModelSpec, 'id'>>>>;
+
+/**
+ * A copy of a catalog with some facts replaced, for providers whose limits differ from the seeds'
+ * (e.g. DashScope's 768×768 minimum for `wan2.5-t2i-preview`). Pass the result as `catalog` to
+ * `validateRequest`.
+ */
+export function withModelOverrides(
+  overrides: ModelOverrides,
+  catalog: readonly ModelSpec[] = modelCatalog,
+): readonly ModelSpec[] {
+  for (const id of Object.keys(overrides)) {
+    if (!catalog.some((model) => model.id === id)) {
+      throw new WankitError({
+        kind: 'invalid_request',
+        message: `cannot override unknown model ${id}; known models: ${catalog.map((m) => m.id).join(', ')}`,
+        field: 'model',
+        value: id,
+        allowed: catalog.map((model) => model.id),
+      });
+    }
+  }
+  return catalog.map((model) => (overrides[model.id] ? { ...model, ...overrides[model.id] } : model));
+}

@@ -1,0 +1,46 @@
+import type { ModelSpec } from '../model-spec.js';
+import { seedRange } from './tiers.js';
+
+export const textToImageModels: readonly ModelSpec[] = [
+  {
+    id: 'wan2.5-t2i-preview',
+    kind: 'text-to-image',
+    description: 'Wan 2.5 preview text-to-image: free-form sizes (1:4 to 4:1), 1–4 images.',
+    // Seed 001: default 1280×1280 and the recommended size per aspect ratio.
+    defaultSize: '1280*1280',
+    recommendedSizes: {
+      '1:1': '1280*1280',
+      '3:4': '1104*1472',
+      '4:3': '1472*1104',
+      '9:16': '960*1696',
+      '16:9': '1696*960',
+    },
+    // Seed 001: total pixels in [1280×1280, 1440×1440]. The DashScope page (wire-formats §4.4, D3) gives
+    // 768×768 as the minimum; the seed wins here, and callers targeting DashScope can lower it with
+    // `withModelOverrides`. Seed 001's own recommended 3:4, 9:16 and 16:9 sizes fall just below
+    // 1280×1280, so validation always accepts the recommended sizes.
+    pixelArea: { min: 1280 * 1280, max: 1440 * 1440 },
+    // Seed 001: aspect ratio (width/height) in [1:4, 4:1].
+    aspectRange: { min: 1 / 4, max: 4 },
+    // Seed 001 states no prompt limit; §4.4 (D3): wan2.5 ≤2000, negative ≤500.
+    prompt: { required: true, maxChars: 2000 },
+    negativePromptMaxChars: 500,
+    // Seed 001: n 1–4, provider default 4, billed per image. wankit defaults to 1 so that an omitted
+    // count never silently costs four images.
+    count: { min: 1, max: 4, providerDefault: 4, default: 1 },
+    supports: {
+      audio: false,
+      audioUrl: false,
+      shotType: false,
+      template: false,
+      lastImage: false,
+      promptExtend: true,
+      watermark: true,
+      seed: true,
+    },
+    seedRange,
+    // §4.9 (D3): "t2i 1-2 min".
+    typicalSeconds: { default: [60, 120] },
+    sources: ['seed 001 (vtrix wan25_t2i_preview)', 'wire-formats §1.4', '§4.4', '§4.9'],
+  },
+];

@@ -1,0 +1,120 @@
+import type { CallbackRegistration } from '../callbacks/callback-registry.js';
+import type { Clock } from '../clock/clock.js';
+import type { DownloadResult } from '../download/index.js';
+import type { Logger } from '../http/logger.js';
+import type { TaskJournal } from '../journal/index.js';
+import type { WanAdapter } from '../spec/adapter.js';
+import type { GenerationRequest } from '../spec/request.js';
+import type { TaskRef, TaskSnapshot } from '../spec/task.js';
+import type { Warning } from '../spec/warning.js';
+import type { ScheduleOptions } from './poll-scheduler.js';
+import type { RequestBudgetLimits } from './request-budget.js';
+import type { RetryOptions } from './retry-policy.js';
+
+export interface ClientOptions {
+  adapter: WanAdapter;
+  /** Sent as a bearer token; never logged, journaled or put in an error. Required at the first call. */
+  apiKey?: string;
+  /** Overrides `adapter.defaultBaseUrl`; required when the adapter documents none. */
+  baseUrl?: string;
+  /** fetch implementation for API calls and downloads. */
+  fetch?: typeof fetch;
+  timeouts?: {
+    /** Per HTTP request. Default 30 000 ms. */
+    requestMs?: number;
+    /** Default overall deadline of `wait`/`generate`, from when waiting starts. Default none. */
+    deadlineMs?: number;
+  };
+  retry?: RetryOptions;
+  logger?: Logger;
+  /** Time source for every wait; `createFakeClock()` in tests. Default the system clock. */
+  clock?: Clock;
+  schedule?: ScheduleOptions;
+  /** Overrides the adapter's documented limits; `Infinity` for none. */
+  limits?: RequestBudgetLimits;
+  journal?: TaskJournal;
+  /** Over-long prompts and unknown request fields become errors instead of warnings. */
+  strict?: boolean;
+  /** Accept model ids the catalog does not know (checked by the schema only). */
+  allowUnknownModels?: boolean;
+  /** Allow `http://` base URLs on non-loopback hosts. */
+  allowInsecureHttp?: boolean;
+  /** Extra headers on every API request. */
+  headers?: Record<string, string>;
+  userAgent?: string;
+}
+
+export interface SubmitOptions {
+  signal?: AbortSignal;
+  /** Identifies this logical submission in the journal; a random UUID by default. */
+  key?: string;
+  /** A callback URL the caller manages itself. */
+  callbackUrl?: string;
+  /** A registration from `createCallbackRegistry().register()`: the client binds it to the task. */
+  callback?: CallbackRegistration;
+}
+
+export interface SubmitResult {
+  ref: TaskRef;
+  snapshot?: TaskSnapshot;
+  warnings: Warning[];
+  /** The journal key of this submission. */
+  key: string;
+  /** The create request's fingerprint. */
+  fingerprint: string;
+}
+
+export interface WaitOptions {
+  signal?: AbortSignal;
+  /** Stop waiting after this long (the task keeps running; wait again to resume). */
+  deadlineMs?: number;
+  /** Called with every new snapshot, the terminal one included. */
+  onProgress?(snapshot: TaskSnapshot): void;
+  /** Resolve from this task's callback when it arrives; polling continues as the fallback. */
+  callback?: CallbackRegistration;
+  /** Journal key, when the ref was not submitted by this client (e.g. resumed from a journal). */
+  key?: string;
+}
+
+export interface DownloadOptions {
+  /** Directory to save into, as `<taskId>[-<n>].<ext>`. */
+  dir?: string;
+  /** Exact destination path (a single file only). */
+  path?: string;
+  overwrite?: boolean;
+  signal?: AbortSignal;
+  onProgress?(progress: { url: string; bytes: number; totalBytes?: number }): void;
+}
+
+/** A saved output: path, size, sha256, source URL, whether the transfer was resumed. */
+export type DownloadedFile = DownloadResult;
+
+export interface GenerateOptions {
+  signal?: AbortSignal;
+  deadlineMs?: number;
+  onProgress?(snapshot: TaskSnapshot): void;
+  key?: string;
+  callback?: CallbackRegistration;
+  /** Save every output when set; `false` (default) returns URLs only. */
+  download?: { dir: string; overwrite?: boolean } | false;
+}
+
+export interface GenerateResult {
+  ref: TaskRef;
+  snapshot: TaskSnapshot;
+  warnings: Warning[];
+  files?: DownloadedFile[];
+}
+
+export interface WankitClient {
+  readonly adapter: WanAdapter;
+  submit(request: GenerationRequest, options?: SubmitOptions): Promise<SubmitResult>;
+  status(ref: TaskRef, options?: { signal?: AbortSignal }): Promise<TaskSnapshot>;
+  wait(ref: TaskRef, options?: WaitOptions): Promise<TaskSnapshot>;
+  generate(request: GenerationRequest, options?: GenerateOptions): Promise<GenerateResult>;
+  download(source: TaskSnapshot | string, options: DownloadOptions): Promise<DownloadedFile[]>;
+  /** Frees the concurrent-task slot of a task you will not wait for. */
+  release(ref: TaskRef): void;
+  /** Budget use, for progress displays and benchmarks. */
+  usage(): { activeTasks: number; waitingTasks: number };
+}

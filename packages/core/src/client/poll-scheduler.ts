@@ -1,0 +1,220 @@
+import type { TaskRef, TaskSnapshot } from '../spec/task.js';
+
+export interface ScheduleOptions {
+  /**
+   * Cadence after the first poll while the task is inside its expected window. Default 4 500 ms:
+   * with uniformly spread completion times a grid of I ms gives a p95 notice latency of 0.95·I, so
+   * this stays under the 4.75 s of the providers' "every 5 s" advice.
+   */
+  intervalMs?: number;
+  /** No two polls of one task closer than this. Default 1 000. */
+  minIntervalMs?: number;
+  /** No poll of a running task later than this after the previous one. Default 30 000. */
+  maxIntervalMs?: number;
+  /** Once a task runs past its expected window, each interval grows by this factor… Default 1.25. */
+  lateGrowth?: number;
+  /** …up to this interval. Default 15 000. */
+  lateMaxIntervalMs?: number;
+  /** Quantile of learned completion times used to place the first poll. Default 0.01. */
+  firstPollQuantile?: number;
+  /** Quantile of learned completion times taken as the end of the expected window. Default 0.95. */
+  windowEndQuantile?: number;
+  /** Learned times replace the catalog's once a key has this many samples. Default 20. */
+  minSamples?: number;
+  /** Samples kept per key (a ring). Default 200. */
+  maxSamples?: number;
+  /** With a callback registered, the first poll waits until the window's end plus this. Default 20 000. */
+  callbackGraceMs?: number;
+  /** With a progress figure, poll this long after the extrapolated completion. Default 1 000. */
+  progressMarginMs?: number;
+  /**
+   * The server runs tasks at this multiple of the documented durations (a simulator's time scale, e.g.
+   * 0.05): the catalog's expected window and the documented initial delay are multiplied by it. Default 1.
+   */
+  timeScale?: number;
+}
+
+export interface PollSchedulerInputs {
+  /** Expected completion `[low, high]` in seconds for a task (from the model catalog). */
+  expectedSeconds?: (ref: TaskRef) => readonly [number, number] | undefined;
+  /** The provider's documented cadence, used when nothing better is known. */
+  documented?: { readonly initialDelayMs: number; readonly intervalMs: number };
+}
+
+/** What the scheduler needs to know about one task's polling so far. */
+export interface PollState {
+  readonly ref: TaskRef;
+  /** When the task was submitted (client clock, ms). */
+  readonly submittedAtMs: number;
+  /** Status reads done so far by this wait. */
+  readonly polls: number;
+  /** When the last read was made (client clock, ms). */
+  readonly lastPolledAtMs?: number;
+  /** The last snapshot seen (from a read or a callback). */
+  readonly last?: TaskSnapshot;
+  /** A callback is registered for this task: polling is only the fallback. */
+  readonly callback?: boolean;
+}
+
+export interface PollScheduler {
+  /** Absolute time (client clock, ms) of the next status read. Never earlier than `nowMs`. */
+  nextPollAt(state: PollState, nowMs: number): number;
+  /** Learns from a finished task. */
+  recordCompletion(
+    snapshot: TaskSnapshot,
+    trace: { submittedAtMs: number; observedAtMs: number; previousPollAtMs?: number },
+  ): void;
+  /** The expected completion window `[low, high]` in ms after submission, learned or from the catalog. */
+  expectedWindowMs(ref: TaskRef): readonly [number, number] | undefined;
+  /** Learned samples for a key, for diagnostics. */
+  sampleCount(ref: TaskRef): number;
+}
+
+interface Samples {
+  values: Float64Array;
+  size: number;
+  next: number;
+  sorted?: Float64Array;
+}
+
+/** Learning key: tasks of one adapter, model, tier and duration take about as long as each other. */
+export function scheduleKey(ref: TaskRef): string {
+  return `${ref.adapter}|${ref.model}|${ref.resolution ?? ''}|${ref.durationSeconds ?? ''}`;
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  const position = Math.min(sorted.length - 1, Math.max(0, q * (sorted.length - 1)));
+  const lower = Math.floor(position);
+  const upper = Math.min(sorted.length - 1, lower + 1);
+  const fraction = position - lower;
+  return sorted[lower]! * (1 - fraction) + sorted[upper]! * fraction;
+}
+
+const timeOf = (iso: string | undefined): number | undefined => {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/**
+ * Decides when to read a task's status. Pure: no timers, no I/O; the caller sleeps.
+ * - First read: just after the low end of the expected window (learned per key, else the catalog's
+ *   typical time for model and tier, else the provider's documented initial delay).
+ * - With a progress figure: just after the completion time extrapolated from elapsed / progress.
+ * - Otherwise every `intervalMs`, widening gently once the task is later than expected.
+ */
+export function createPollScheduler(
+  options: ScheduleOptions = {},
+  inputs: PollSchedulerInputs = {},
+): PollScheduler {
+  const intervalMs = options.intervalMs ?? 4_500;
+  const minIntervalMs = options.minIntervalMs ?? 1_000;
+  const maxIntervalMs = options.maxIntervalMs ?? 30_000;
+  const lateGrowth = options.lateGrowth ?? 1.25;
+  const lateMaxIntervalMs = options.lateMaxIntervalMs ?? 15_000;
+  const firstPollQuantile = options.firstPollQuantile ?? 0.01;
+  const windowEndQuantile = options.windowEndQuantile ?? 0.95;
+  const minSamples = options.minSamples ?? 20;
+  const maxSamples = options.maxSamples ?? 200;
+  const callbackGraceMs = options.callbackGraceMs ?? 20_000;
+  const progressMarginMs = options.progressMarginMs ?? 1_000;
+  const timeScale = options.timeScale ?? 1;
+  const learned = new Map<string, Samples>();
+
+  const clampGap = (at: number, from: number, max = maxIntervalMs) =>
+    Math.min(Math.max(at, from + minIntervalMs), from + max);
+
+  const learnedWindow = (ref: TaskRef): readonly [number, number] | undefined => {
+    const samples = learned.get(scheduleKey(ref));
+    if (!samples || samples.size < minSamples) return undefined;
+    if (!samples.sorted) samples.sorted = samples.values.slice(0, samples.size).sort();
+    return [quantile(samples.sorted, firstPollQuantile), quantile(samples.sorted, windowEndQuantile)];
+  };
+
+  const expectedWindowMs = (ref: TaskRef): readonly [number, number] | undefined => {
+    const fromSamples = learnedWindow(ref);
+    if (fromSamples) return fromSamples;
+    const seconds = inputs.expectedSeconds?.(ref);
+    if (!seconds) return undefined;
+    return [seconds[0] * 1000 * timeScale, seconds[1] * 1000 * timeScale];
+  };
+
+  const addSample = (ref: TaskRef, ms: number) => {
+    if (!(ms > 0) || !Number.isFinite(ms)) return;
+    const key = scheduleKey(ref);
+    let samples = learned.get(key);
+    if (!samples) {
+      samples = { values: new Float64Array(maxSamples), size: 0, next: 0 };
+      learned.set(key, samples);
+    }
+    samples.values[samples.next] = ms;
+    samples.next = (samples.next + 1) % maxSamples;
+    samples.size = Math.min(samples.size + 1, maxSamples);
+    samples.sorted = undefined;
+  };
+
+  return {
+    expectedWindowMs,
+    sampleCount: (ref) => learned.get(scheduleKey(ref))?.size ?? 0,
+
+    nextPollAt(state, nowMs) {
+      const { submittedAtMs, last } = state;
+      const lastAt = state.lastPolledAtMs;
+      const window = expectedWindowMs(state.ref);
+
+      if (state.polls === 0 || lastAt === undefined) {
+        let first: number;
+        if (window) {
+          first = state.callback
+            ? submittedAtMs + window[1] + callbackGraceMs
+            : submittedAtMs + window[0] + intervalMs;
+        } else if (inputs.documented) {
+          first =
+            submittedAtMs +
+            inputs.documented.initialDelayMs * timeScale +
+            (state.callback ? callbackGraceMs : 0);
+        } else {
+          first = submittedAtMs + intervalMs;
+        }
+        return Math.max(first, nowMs);
+      }
+
+      const progress = last?.progress;
+      if (last && last.status === 'running' && progress !== undefined && progress > 0 && progress < 1) {
+        const elapsed = lastAt - submittedAtMs;
+        const eta = submittedAtMs + elapsed / progress;
+        return Math.max(Math.ceil(clampGap(eta + progressMarginMs, lastAt)), nowMs);
+      }
+
+      let gap = intervalMs;
+      if (window) {
+        const lateBy = lastAt - (submittedAtMs + window[1]);
+        if (lateBy > 0) {
+          gap = Math.min(lateMaxIntervalMs, intervalMs * lateGrowth ** Math.ceil(lateBy / intervalMs));
+        }
+      }
+      return Math.max(clampGap(lastAt + gap, lastAt), nowMs);
+    },
+
+    recordCompletion(snapshot, trace) {
+      // Failures are often fast refusals (content policy); they say little about generation time.
+      if (snapshot.status !== 'succeeded') return;
+      const completed = timeOf(snapshot.timings.completedAt);
+      const created = timeOf(snapshot.timings.createdAt);
+      if (completed !== undefined) {
+        // The provider's own timings: exact, no polling noise.
+        addSample(snapshot.ref, completed - (created ?? trace.submittedAtMs));
+        return;
+      }
+      const seenAfter = trace.observedAtMs - trace.submittedAtMs;
+      if (trace.previousPollAtMs !== undefined) {
+        // Finished between two reads: take the middle of that gap.
+        addSample(snapshot.ref, (trace.previousPollAtMs + trace.observedAtMs) / 2 - trace.submittedAtMs);
+      } else {
+        // Already done at the first read, so it finished some time earlier. Assume one interval earlier,
+        // so a schedule that starts too late moves earlier instead of drifting later.
+        addSample(snapshot.ref, seenAfter - intervalMs);
+      }
+    },
+  };
+}

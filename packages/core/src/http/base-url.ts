@@ -1,0 +1,56 @@
+import { WankitError } from '../errors/wankit-error.js';
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Checks a provider base URL: https anywhere, plain http only on loopback (the simulator, a local
+ * proxy) unless `allowInsecureHttp` is set, since the API key travels in a header.
+ * Returns the URL without trailing slashes.
+ */
+export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boolean } = {}): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message: `baseUrl "${baseUrl}" is not an absolute URL`,
+      field: 'baseUrl',
+      value: baseUrl,
+    });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message: `baseUrl must use https: (got ${url.protocol})`,
+      field: 'baseUrl',
+      value: baseUrl,
+      allowed: ['https:', 'http: on loopback'],
+    });
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && !options.allowInsecureHttp) {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message:
+        `baseUrl ${baseUrl} uses plain http:, which would send the API key unencrypted; ` +
+        'use https:, a loopback address, or set allowInsecureHttp: true',
+      field: 'baseUrl',
+      value: baseUrl,
+      allowed: ['https:', 'http: on loopback'],
+    });
+  }
+  return baseUrl.replace(/\/+$/, '');
+}
+
+/** Joins a base URL and a request path (with or without a leading slash) plus a query. */
+export function joinUrl(baseUrl: string, path: string, query?: Readonly<Record<string, string>>): string {
+  const url = `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+  if (!query) return url;
+  const search = new URLSearchParams(query).toString();
+  if (search === '') return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${search}`;
+}

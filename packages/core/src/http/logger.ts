@@ -1,0 +1,57 @@
+import { redactHeaders, redactSecrets } from '../errors/redact.js';
+
+/** A minimal logging hook; every method is optional. `console` fits. */
+export interface Logger {
+  debug?(message: string, data?: Record<string, unknown>): void;
+  info?(message: string, data?: Record<string, unknown>): void;
+  warn?(message: string, data?: Record<string, unknown>): void;
+  error?(message: string, data?: Record<string, unknown>): void;
+}
+
+// Callback URLs carry a per-task token in their query; it must not reach logs either.
+const callbackToken = /(wankit_token=)[^&\s"'\\]+/g;
+
+/** Redacts registered secrets, bearer tokens and callback tokens from text bound for a log. */
+export function redactLogText(text: string): string {
+  return redactSecrets(text).replace(callbackToken, '$1[redacted]');
+}
+
+const maxLoggedBody = 2_000;
+
+function bodyForLog(body: string): string {
+  const clipped =
+    body.length > maxLoggedBody ? `${body.slice(0, maxLoggedBody)}…(${body.length} chars)` : body;
+  return redactLogText(clipped);
+}
+
+export function logRequest(
+  logger: Logger | undefined,
+  data: { method: string; url: string; headers: Record<string, string>; body?: string },
+): void {
+  if (!logger?.debug) return;
+  logger.debug('http request', {
+    method: data.method,
+    url: redactLogText(data.url),
+    headers: redactHeaders(data.headers),
+    ...(data.body === undefined ? {} : { body: bodyForLog(data.body) }),
+  });
+}
+
+export function logResponse(
+  logger: Logger | undefined,
+  data: { method: string; url: string; status: number; headers: Headers; body: string; durationMs: number },
+): void {
+  if (!logger?.debug) return;
+  const headers: Record<string, string> = {};
+  data.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  logger.debug('http response', {
+    method: data.method,
+    url: redactLogText(data.url),
+    status: data.status,
+    durationMs: data.durationMs,
+    headers: redactHeaders(headers),
+    body: bodyForLog(data.body),
+  });
+}

@@ -1,0 +1,34 @@
+import type { ServerResponse } from 'node:http';
+
+/** What a counter in the stats should record about a reply. */
+export type ReplyTag = 'created' | 'status' | 'invalid' | 'unauthorized' | 'notFound' | 'rateLimited';
+
+/** A JSON answer, built by a format handler and written (or spoiled by a fault) by the pipeline. */
+export interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly tag?: ReplyTag;
+}
+
+export function replyText(reply: Reply): string {
+  return JSON.stringify(reply.body);
+}
+
+export function writeJson(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendReply(res: ServerResponse, reply: Reply): void {
+  writeJson(res, reply.status, replyText(reply), { ...reply.headers });
+}
