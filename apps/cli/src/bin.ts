@@ -5,6 +5,14 @@ import { ExitCode } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { runAction } from './run-action.js';
 
+// `wankit models | head` closes stdout early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const program = buildProgram(runAction, packageJson.version);
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@
 import {
   type ErrorKind,
   parseRetryAfter,
+  readJson,
   type TaskFailure,
   type TaskRef,
   WankitError,
@@ -141,12 +142,9 @@ function snippet(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+function bodyOf(response: WireResponse): unknown {
+  const json = readJson(response);
+  return json.ok ? json.value : undefined;
 }
 
 export interface V2ErrorContext {
@@ -159,7 +157,7 @@ export interface V2ErrorContext {
 export function errorFromResponse(
   response: WireResponse,
   context: V2ErrorContext,
-  parsedBody: unknown = safeJson(response.text),
+  parsedBody: unknown = bodyOf(response),
 ): WankitError {
   const body = readErrorBody(parsedBody);
   // An error body with HTTP 2xx is read as the 400 it stands for.

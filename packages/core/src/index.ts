@@ -1,10 +1,13 @@
 export * from './callbacks/index.js';
+export * from './catalog/index.js';
 export type { DurationRule, ModelSpec, TierSizes } from './catalog/model-spec.js';
 export * from './client/index.js';
 export * from './clock/index.js';
+export * from './download/index.js';
 export * from './errors/index.js';
 export * from './http/index.js';
 export type { HttpTransport, WireRequest, WireResponse } from './http/transport.js';
+export * from './journal/index.js';
 export * from './spec/adapter.js';
 export * from './spec/request.js';
 export * from './spec/task.js';

@@ -4,6 +4,7 @@ import { createInstantClock } from '../clock/instant-clock.js';
 import { runRole, serveRole } from '../process/child-role.js';
 import { startSimService } from '../sim/sim-service.js';
 import { median, ratio, round } from '../stats/summary.js';
+import { bodyOf, methodOf } from '../sim/tracked-fetch.js';
 import { countingFetch, runPool } from './pool.js';
 import { rawLifecycle } from './raw-lifecycle.js';
 import { type AdapterId, adapterIds, type Subject, subjects } from './subjects.js';
@@ -75,8 +76,7 @@ async function contestants(subject: Subject, simulatorUrl: string): Promise<Cont
   let createBody: string | undefined;
   let providerModel: string | undefined;
   const capture: typeof fetch = async (input, init) => {
-    if (createBody === undefined && init?.method === 'POST' && typeof init.body === 'string')
-      createBody = init.body;
+    if (createBody === undefined && methodOf(input, init) === 'POST') createBody = await bodyOf(input, init);
     return wankitFetch.fetch(input, init);
   };
   const client: WankitClient = createClient({

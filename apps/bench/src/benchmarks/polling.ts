@@ -16,7 +16,7 @@ import { type Simulator, startSimulator, type WireFormat } from '@wankit/simulat
 import { simulatorClockOn } from '../clock/fake-simulator-clock.js';
 import { startCallbackServer } from '../sim/callback-server.js';
 import { driveSimulatedTime } from '../sim/simulated-time-driver.js';
-import { createTrackedFetch } from '../sim/tracked-fetch.js';
+import { createTrackedFetch, methodOf } from '../sim/tracked-fetch.js';
 import { seededRandom, shuffled } from '../stats/random.js';
 import { mean, quantile, ratio, round } from '../stats/summary.js';
 import { type BaselineSchedule, baselineSchedules } from './baseline-schedules.js';
@@ -99,7 +99,7 @@ async function simulate(strategy: Strategy): Promise<PollingFigures> {
     const outcomes: TaskOutcome[] = [];
     let statusReads = 0;
     const countReads: typeof fetch = (input, init) => {
-      if ((init?.method ?? 'GET') === 'GET') statusReads++;
+      if (methodOf(input, init) === 'GET') statusReads++;
       return tracker.fetch(input, init);
     };
     const client: WankitClient = createClient({

@@ -64,7 +64,11 @@ export interface RawRunOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** One task's lifecycle: create, read status until done (at once: the simulator completes instantly), result. */
+/**
+ * One task's lifecycle: create, read status until done, take the result URL. Like wankit, it stops at
+ * once when the create answer already reports the finished task (the native gateway answers with the
+ * task object), so both sides send the same requests.
+ */
 export async function rawLifecycle(options: RawRunOptions): Promise<string> {
   const doFetch = options.fetch ?? fetch;
   const headers = { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' };
@@ -74,7 +78,10 @@ export async function rawLifecycle(options: RawRunOptions): Promise<string> {
     body: options.createBody,
   });
   if (!created.ok) throw new Error(`raw create answered ${created.status}: ${await created.text()}`);
-  const id = options.format.taskId(await created.json());
+  const createdBody: unknown = await created.json();
+  const early = options.format.result(createdBody);
+  if (early !== undefined) return early;
+  const id = options.format.taskId(createdBody);
   for (;;) {
     const status = await doFetch(options.baseUrl + options.format.statusPath(id), {
       headers: { authorization: headers.authorization },

@@ -66,3 +66,15 @@ export function createCountingFetch(base: typeof fetch = globalThis.fetch): {
     },
   };
 }
+
+/** The method of a fetch call: ky passes a `Request` object, plain callers a URL and `init`. */
+export function methodOf(input: Parameters<typeof fetch>[0], init?: RequestInit): string {
+  return (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+}
+
+/** The body text of a fetch call, whichever form it came in (a `Request` is cloned, not consumed). */
+export async function bodyOf(input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<string | undefined> {
+  if (typeof init?.body === 'string') return init.body;
+  if (input instanceof Request && input.body !== null) return input.clone().text();
+  return undefined;
+}

@@ -35,7 +35,8 @@ export function progressText(
   const percent = snapshot.progress !== undefined ? ` ${Math.round(snapshot.progress * 100)}%` : '';
   parts.push(`${snapshot.status}${percent}`);
   parts.push(`${formatSeconds(elapsedSeconds)} elapsed`);
-  const left = expectedRemainingSeconds(elapsedSeconds, snapshot.progress, typical);
+  const finished = ['succeeded', 'failed', 'canceled'].includes(snapshot.status);
+  const left = finished ? undefined : expectedRemainingSeconds(elapsedSeconds, snapshot.progress, typical);
   if (left !== undefined) {
     parts.push(left > 0 ? `~${formatSeconds(left)} left` : 'expected any moment');
   }

@@ -12,7 +12,7 @@ export interface Io {
   /** A spinner may be drawn on stderr: a TTY, colors allowed, not `--json`, not a dumb terminal. */
   readonly interactive: boolean;
   readonly json: boolean;
-  /** A line of result on stdout (never used in `--json` mode except by `printJson`). */
+  /** A line of result on stdout (on stderr in `--json` mode). */
   out(line: string): void;
   /** A line on stderr. */
   err(line: string): void;
@@ -41,8 +41,9 @@ export function createIo(options: {
     colors,
     interactive: tty && !noColor && !options.json && env.CI === undefined,
     json: options.json,
+    // In `--json` mode stdout carries the JSON document only; result lines move to stderr.
     out: (line) => {
-      stdout.write(`${line}\n`);
+      (options.json ? stderr : stdout).write(`${line}\n`);
     },
     err: (line) => {
       stderr.write(`${line}\n`);

@@ -100,17 +100,38 @@ describe('frames', () => {
     const wan26 = model('wan2.6-t2v');
     const base = { kind: 'text-to-video', model: 'wan2.6-t2v', prompt: 'x' } as const;
     expect(resolveFrame(base, wan26)).toEqual({});
-    expect(resolveFrame({ ...base, resolution: '720p' }, wan26)).toEqual({ size: '1280*720', resolution: '720p', aspectRatio: '16:9' });
-    expect(resolveFrame({ ...base, size: '1080*1920' }, wan26)).toEqual({ size: '1080*1920', resolution: '1080p', aspectRatio: '9:16' });
-    expect(resolveFrame({ ...base, aspectRatio: '1:1' }, wan26)).toEqual({ size: '1440*1440', resolution: '1080p', aspectRatio: '1:1' });
+    expect(resolveFrame({ ...base, resolution: '720p' }, wan26)).toEqual({
+      size: '1280*720',
+      resolution: '720p',
+      aspectRatio: '16:9',
+    });
+    expect(resolveFrame({ ...base, size: '1080*1920' }, wan26)).toEqual({
+      size: '1080*1920',
+      resolution: '1080p',
+      aspectRatio: '9:16',
+    });
+    expect(resolveFrame({ ...base, aspectRatio: '1:1' }, wan26)).toEqual({
+      size: '1440*1440',
+      resolution: '1080p',
+      aspectRatio: '1:1',
+    });
     const t2i = { kind: 'text-to-image', model: 'wan2.5-t2i-preview', prompt: 'x' } as const;
-    expect(resolveFrame({ ...t2i, aspectRatio: '9:16' }, model('wan2.5-t2i-preview'))).toEqual({ size: '960*1696', aspectRatio: '9:16' });
-    expect(resolveFrame({ ...t2i, size: '1500*1200' }, model('wan2.5-t2i-preview'))).toEqual({ size: '1500*1200' });
+    expect(resolveFrame({ ...t2i, aspectRatio: '9:16' }, model('wan2.5-t2i-preview'))).toEqual({
+      size: '960*1696',
+      aspectRatio: '9:16',
+    });
+    expect(resolveFrame({ ...t2i, size: '1500*1200' }, model('wan2.5-t2i-preview'))).toEqual({
+      size: '1500*1200',
+    });
   });
 
   it('uses the shared Wan tables for an unknown model', () => {
     const request = { kind: 'text-to-video', model: 'wan3-t2v', prompt: 'x', size: '720*1280' } as const;
-    expect(resolveFrame(request, undefined)).toEqual({ size: '720*1280', resolution: '720p', aspectRatio: '9:16' });
+    expect(resolveFrame(request, undefined)).toEqual({
+      size: '720*1280',
+      resolution: '720p',
+      aspectRatio: '9:16',
+    });
     expect(tierOf(request, undefined)).toBe('720p');
     expect(tierOf({ ...request, size: '1000*1000' }, undefined)).toBeUndefined();
   });
@@ -145,6 +166,7 @@ describe('expectedDurationSeconds', () => {
   });
 
   it('has a figure for every tier', () => {
-    for (const resolution of resolutions) expect(expectedDurationSeconds(undefined, resolution)).toHaveLength(2);
+    for (const resolution of resolutions)
+      expect(expectedDurationSeconds(undefined, resolution)).toHaveLength(2);
   });
 });

@@ -6,7 +6,11 @@ import { textToImageModels } from './models/text-to-image.js';
 import { textToVideoModels } from './models/text-to-video.js';
 
 /** Every Wan model the seeds and the wire-format reference name, as data. */
-export const modelCatalog: readonly ModelSpec[] = [...textToVideoModels, ...imageToVideoModels, ...textToImageModels];
+export const modelCatalog: readonly ModelSpec[] = [
+  ...textToVideoModels,
+  ...imageToVideoModels,
+  ...textToImageModels,
+];
 
 /** Finds a model by canonical id or alias (e.g. `wan2.1-t2v-turbo` → `wanx2.1-t2v-turbo`). */
 export function getModel(id: string, catalog: readonly ModelSpec[] = modelCatalog): ModelSpec | undefined {
@@ -21,7 +25,10 @@ export interface ModelFilter {
   readonly supports?: keyof ModelSpec['supports'];
 }
 
-export function listModels(filter: ModelFilter = {}, catalog: readonly ModelSpec[] = modelCatalog): ModelSpec[] {
+export function listModels(
+  filter: ModelFilter = {},
+  catalog: readonly ModelSpec[] = modelCatalog,
+): ModelSpec[] {
   return catalog.filter(
     (model) =>
       (filter.kind === undefined || model.kind === filter.kind) &&

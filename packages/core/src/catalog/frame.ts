@@ -37,7 +37,11 @@ export function sizeToFrame(
 }
 
 /** The model's size for a tier and aspect ratio, or `undefined` when it offers none. */
-export function frameToSize(model: ModelSpec, resolution: Resolution, aspectRatio: AspectRatio): Size | undefined {
+export function frameToSize(
+  model: ModelSpec,
+  resolution: Resolution,
+  aspectRatio: AspectRatio,
+): Size | undefined {
   return model.sizes?.[resolution]?.[aspectRatio];
 }
 
@@ -69,7 +73,11 @@ export function resolveFrame(request: GenerationRequest, model: ModelSpec | unde
   const aspectRatio = request.aspectRatio;
   if (!model) {
     const known = size ? findInTiers(standardTiers, size) : undefined;
-    return onlyDefined({ size, resolution: resolution ?? known?.resolution, aspectRatio: aspectRatio ?? known?.aspectRatio });
+    return onlyDefined({
+      size,
+      resolution: resolution ?? known?.resolution,
+      aspectRatio: aspectRatio ?? known?.aspectRatio,
+    });
   }
   if (model.kind === 'text-to-image') {
     if (size) return onlyDefined({ size, aspectRatio: aspectRatio ?? recommendedAspect(model, size) });
@@ -82,7 +90,11 @@ export function resolveFrame(request: GenerationRequest, model: ModelSpec | unde
   }
   if (size) {
     const known = sizeToFrame(model, size);
-    return onlyDefined({ size, resolution: resolution ?? known?.resolution, aspectRatio: aspectRatio ?? known?.aspectRatio });
+    return onlyDefined({
+      size,
+      resolution: resolution ?? known?.resolution,
+      aspectRatio: aspectRatio ?? known?.aspectRatio,
+    });
   }
   if (resolution) {
     const aspect = aspectRatio ?? '16:9';
@@ -92,7 +104,11 @@ export function resolveFrame(request: GenerationRequest, model: ModelSpec | unde
     const tier = defaultTier(model);
     const tiers = [tier, ...Object.keys(model.sizes ?? {})].filter((t): t is Resolution => t !== undefined);
     const found = tiers.find((t) => frameToSize(model, t, aspectRatio));
-    return onlyDefined({ size: found && frameToSize(model, found, aspectRatio), resolution: found, aspectRatio });
+    return onlyDefined({
+      size: found && frameToSize(model, found, aspectRatio),
+      resolution: found,
+      aspectRatio,
+    });
   }
   return {};
 }

@@ -1,4 +1,12 @@
-export { getModel, listModels, type ModelFilter, type ModelOverrides, modelCatalog, tiersOf, withModelOverrides } from './catalog.js';
+export {
+  getModel,
+  listModels,
+  type ModelFilter,
+  type ModelOverrides,
+  modelCatalog,
+  tiersOf,
+  withModelOverrides,
+} from './catalog.js';
 export { expectedDurationSeconds, genericExpectedSeconds } from './expected-duration.js';
 export { defaultTier, type Frame, frameToSize, resolveFrame, sizeToFrame, tierOf } from './frame.js';
 export type { DurationRule, ModelSpec, TierSizes } from './model-spec.js';

@@ -34,7 +34,12 @@ function checkTieredFrame(request: GenerationRequest, model: ModelSpec): void {
   if (size) {
     const frame = sizeToFrame(model, size);
     if (!frame) {
-      throw invalidRequest('size', size, allSizes(model), `size ${size} is not offered by ${model.id}; choose ${list(allSizes(model))}`);
+      throw invalidRequest(
+        'size',
+        size,
+        allSizes(model),
+        `size ${size} is not offered by ${model.id}; choose ${list(allSizes(model))}`,
+      );
     }
     if (resolution && resolution !== frame.resolution) {
       const tierSizes = Object.values(model.sizes?.[resolution] ?? {});
@@ -57,7 +62,12 @@ function checkTieredFrame(request: GenerationRequest, model: ModelSpec): void {
     return;
   }
   if (resolution && !tiers.includes(resolution)) {
-    throw invalidRequest('resolution', resolution, tiers, `resolution ${resolution} is not offered by ${model.id}; choose ${list(tiers)}`);
+    throw invalidRequest(
+      'resolution',
+      resolution,
+      tiers,
+      `resolution ${resolution} is not offered by ${model.id}; choose ${list(tiers)}`,
+    );
   }
   if (resolution || aspectRatio) {
     const frame = resolveFrame(request, model);
@@ -89,7 +99,12 @@ function checkTierOnly(request: GenerationRequest, model: ModelSpec, warnings: W
   }
   const resolution = 'resolution' in request ? request.resolution : undefined;
   if (resolution && !tiers.includes(resolution)) {
-    throw invalidRequest('resolution', resolution, tiers, `resolution ${resolution} is not offered by ${model.id}; choose ${list(tiers)}`);
+    throw invalidRequest(
+      'resolution',
+      resolution,
+      tiers,
+      `resolution ${resolution} is not offered by ${model.id}; choose ${list(tiers)}`,
+    );
   }
   if (request.aspectRatio) {
     warnings.push({

@@ -27,7 +27,11 @@ function dropUnsupported(draft: Draft, model: ModelSpec, warnings: Warning[]): v
     const value = draft[field];
     delete draft[field];
     if (field === 'audio' && value === false) continue;
-    warnings.push({ type: 'unsupported', setting: field, details: `${model.id} does not support ${field}; removed` });
+    warnings.push({
+      type: 'unsupported',
+      setting: field,
+      details: `${model.id} does not support ${field}; removed`,
+    });
   }
 }
 
@@ -73,7 +77,12 @@ function checkCount(draft: Draft, model: ModelSpec): void {
   }
   if (count < range.min || count > range.max) {
     const allowed = Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i);
-    throw invalidRequest('count', count, allowed, `count ${count} is out of range for ${model.id}; choose ${range.min} to ${range.max}`);
+    throw invalidRequest(
+      'count',
+      count,
+      allowed,
+      `count ${count} is out of range for ${model.id}; choose ${range.min} to ${range.max}`,
+    );
   }
 }
 
@@ -81,7 +90,12 @@ function checkSeed(draft: Draft, model: ModelSpec): void {
   const seed = draft.seed as number | undefined;
   const { min, max } = model.seedRange;
   if (seed !== undefined && (seed < min || seed > max)) {
-    throw invalidRequest('seed', seed, [`${min}..${max}`], `seed ${seed} is out of range for ${model.id}; choose ${min} to ${max}`);
+    throw invalidRequest(
+      'seed',
+      seed,
+      [`${min}..${max}`],
+      `seed ${seed} is out of range for ${model.id}; choose ${min} to ${max}`,
+    );
   }
 }
 

@@ -3,14 +3,24 @@ import { WankitError } from '../errors/index.js';
 import { withModelOverrides } from './catalog.js';
 import { validateRequest } from './validate-request.js';
 
-const t2v = (model: string, extra: Record<string, unknown> = {}) => ({ kind: 'text-to-video', model, prompt: 'a kitten', ...extra });
+const t2v = (model: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'text-to-video',
+  model,
+  prompt: 'a kitten',
+  ...extra,
+});
 const i2v = (model: string, extra: Record<string, unknown> = {}) => ({
   kind: 'image-to-video',
   model,
   image: 'https://example.com/cat.png',
   ...extra,
 });
-const t2i = (extra: Record<string, unknown> = {}) => ({ kind: 'text-to-image', model: 'wan2.5-t2i-preview', prompt: 'an apple', ...extra });
+const t2i = (extra: Record<string, unknown> = {}) => ({
+  kind: 'text-to-image',
+  model: 'wan2.5-t2i-preview',
+  prompt: 'an apple',
+  ...extra,
+});
 
 function caught(input: unknown, options?: Parameters<typeof validateRequest>[1]): WankitError {
   try {
@@ -24,31 +34,87 @@ function caught(input: unknown, options?: Parameters<typeof validateRequest>[1])
 
 describe('validateRequest: valid requests, completed', () => {
   it.each([
-    ['wan2.2-t2v-plus size → tier and aspect', t2v('wan2.2-t2v-plus', { size: '832*480' }), { size: '832*480', resolution: '480p', aspectRatio: '16:9' }],
-    ['wan2.2-t2v-plus resolution only → 16:9', t2v('wan2.2-t2v-plus', { resolution: '1080p' }), { size: '1920*1080', resolution: '1080p', aspectRatio: '16:9' }],
-    ['wan2.2-t2v-plus resolution + aspect', t2v('wan2.2-t2v-plus', { resolution: '1080p', aspectRatio: '3:4' }), { size: '1248*1632', resolution: '1080p', aspectRatio: '3:4' }],
-    ['wan2.2-t2v-plus aspect only → default tier', t2v('wan2.2-t2v-plus', { aspectRatio: '9:16' }), { size: '1080*1920', resolution: '1080p', aspectRatio: '9:16' }],
+    [
+      'wan2.2-t2v-plus size → tier and aspect',
+      t2v('wan2.2-t2v-plus', { size: '832*480' }),
+      { size: '832*480', resolution: '480p', aspectRatio: '16:9' },
+    ],
+    [
+      'wan2.2-t2v-plus resolution only → 16:9',
+      t2v('wan2.2-t2v-plus', { resolution: '1080p' }),
+      { size: '1920*1080', resolution: '1080p', aspectRatio: '16:9' },
+    ],
+    [
+      'wan2.2-t2v-plus resolution + aspect',
+      t2v('wan2.2-t2v-plus', { resolution: '1080p', aspectRatio: '3:4' }),
+      { size: '1248*1632', resolution: '1080p', aspectRatio: '3:4' },
+    ],
+    [
+      'wan2.2-t2v-plus aspect only → default tier',
+      t2v('wan2.2-t2v-plus', { aspectRatio: '9:16' }),
+      { size: '1080*1920', resolution: '1080p', aspectRatio: '9:16' },
+    ],
     ['wan2.2-t2v-plus nothing → provider default', t2v('wan2.2-t2v-plus'), {}],
-    ['wan2.6-t2v 720p 4:3', t2v('wan2.6-t2v', { resolution: '720p', aspectRatio: '4:3' }), { size: '1088*832', resolution: '720p', aspectRatio: '4:3' }],
-    ['wan2.6-t2v size 960*960', t2v('wan2.6-t2v', { size: '960*960' }), { size: '960*960', resolution: '720p', aspectRatio: '1:1' }],
-    ['wan2.5-t2v-preview 480p', t2v('wan2.5-t2v-preview', { resolution: '480p' }), { size: '832*480', resolution: '480p', aspectRatio: '16:9' }],
-    ['wanx2.1-t2v-turbo aspect 4:3 → 720p (default tier)', t2v('wanx2.1-t2v-turbo', { aspectRatio: '4:3' }), { size: '1088*832', resolution: '720p', aspectRatio: '4:3' }],
-    ['wanx2.1-t2v-plus size', t2v('wanx2.1-t2v-plus', { size: '720*1280' }), { size: '720*1280', resolution: '720p', aspectRatio: '9:16' }],
+    [
+      'wan2.6-t2v 720p 4:3',
+      t2v('wan2.6-t2v', { resolution: '720p', aspectRatio: '4:3' }),
+      { size: '1088*832', resolution: '720p', aspectRatio: '4:3' },
+    ],
+    [
+      'wan2.6-t2v size 960*960',
+      t2v('wan2.6-t2v', { size: '960*960' }),
+      { size: '960*960', resolution: '720p', aspectRatio: '1:1' },
+    ],
+    [
+      'wan2.5-t2v-preview 480p',
+      t2v('wan2.5-t2v-preview', { resolution: '480p' }),
+      { size: '832*480', resolution: '480p', aspectRatio: '16:9' },
+    ],
+    [
+      'wanx2.1-t2v-turbo aspect 4:3 → 720p (default tier)',
+      t2v('wanx2.1-t2v-turbo', { aspectRatio: '4:3' }),
+      { size: '1088*832', resolution: '720p', aspectRatio: '4:3' },
+    ],
+    [
+      'wanx2.1-t2v-plus size',
+      t2v('wanx2.1-t2v-plus', { size: '720*1280' }),
+      { size: '720*1280', resolution: '720p', aspectRatio: '9:16' },
+    ],
     ['wan2.6-i2v 720p', i2v('wan2.6-i2v', { resolution: '720p' }), { resolution: '720p' }],
     ['wan2.5-i2v-preview 480p', i2v('wan2.5-i2v-preview', { resolution: '480p' }), { resolution: '480p' }],
     ['wan2.2-i2v-plus 480p', i2v('wan2.2-i2v-plus', { resolution: '480p' }), { resolution: '480p' }],
     ['wan2.2-i2v-flash 720p', i2v('wan2.2-i2v-flash', { resolution: '720p' }), { resolution: '720p' }],
     ['wanx2.1-i2v-turbo 480p', i2v('wanx2.1-i2v-turbo', { resolution: '480p' }), { resolution: '480p' }],
     ['wanx2.1-i2v-plus nothing', i2v('wanx2.1-i2v-plus'), {}],
-    ['wanx2.1-kf2v-plus with both frames', i2v('wanx2.1-kf2v-plus', { lastImage: 'https://example.com/end.png', resolution: '720p' }), { resolution: '720p' }],
-    ['wan2.5-t2i-preview recommended size', t2i({ size: '1104*1472' }), { size: '1104*1472', aspectRatio: '3:4' }],
-    ['wan2.5-t2i-preview aspect only → recommended', t2i({ aspectRatio: '16:9' }), { size: '1696*960', aspectRatio: '16:9' }],
-    ['wan2.5-t2i-preview free-form size (seed 001 example 768*2700)', t2i({ size: '768*2700' }), { size: '768*2700' }],
+    [
+      'wanx2.1-kf2v-plus with both frames',
+      i2v('wanx2.1-kf2v-plus', { lastImage: 'https://example.com/end.png', resolution: '720p' }),
+      { resolution: '720p' },
+    ],
+    [
+      'wan2.5-t2i-preview recommended size',
+      t2i({ size: '1104*1472' }),
+      { size: '1104*1472', aspectRatio: '3:4' },
+    ],
+    [
+      'wan2.5-t2i-preview aspect only → recommended',
+      t2i({ aspectRatio: '16:9' }),
+      { size: '1696*960', aspectRatio: '16:9' },
+    ],
+    [
+      'wan2.5-t2i-preview free-form size (seed 001 example 768*2700)',
+      t2i({ size: '768*2700' }),
+      { size: '768*2700' },
+    ],
     ['wan2.5-t2i-preview free-form 1400*1400', t2i({ size: '1400*1400' }), { size: '1400*1400' }],
   ])('%s', (_name, input, frame) => {
     const { request, warnings } = validateRequest(input);
     const { size, resolution, aspectRatio } = request as Record<string, unknown>;
-    expect(Object.fromEntries(Object.entries({ size, resolution, aspectRatio }).filter(([, v]) => v !== undefined))).toEqual(frame);
+    expect(
+      Object.fromEntries(
+        Object.entries({ size, resolution, aspectRatio }).filter(([, v]) => v !== undefined),
+      ),
+    ).toEqual(frame);
     expect(warnings).toEqual([]);
   });
 
@@ -121,15 +187,27 @@ describe('validateRequest: valid requests, completed', () => {
   });
 
   it('lets a caller lower the wan2.5-t2i-preview pixel minimum (DashScope says 768*768)', () => {
-    const catalog = withModelOverrides({ 'wan2.5-t2i-preview': { pixelArea: { min: 768 * 768, max: 1440 * 1440 } } });
-    expect(validateRequest(t2i({ size: '1024*1024' }), { catalog }).request).toMatchObject({ size: '1024*1024' });
+    const catalog = withModelOverrides({
+      'wan2.5-t2i-preview': { pixelArea: { min: 768 * 768, max: 1440 * 1440 } },
+    });
+    expect(validateRequest(t2i({ size: '1024*1024' }), { catalog }).request).toMatchObject({
+      size: '1024*1024',
+    });
     expect(caught(t2i({ size: '1024*1024' })).field).toBe('size');
   });
 
   it('checks only the schema for an unknown model when allowed', () => {
-    const result = validateRequest(t2v('wan9-t2v', { size: '1280*720', durationSeconds: 30 }), { allowUnknownModel: true });
+    const result = validateRequest(t2v('wan9-t2v', { size: '1280*720', durationSeconds: 30 }), {
+      allowUnknownModel: true,
+    });
     expect(result).toEqual({
-      request: { kind: 'text-to-video', model: 'wan9-t2v', prompt: 'a kitten', size: '1280*720', durationSeconds: 30 },
+      request: {
+        kind: 'text-to-video',
+        model: 'wan9-t2v',
+        prompt: 'a kitten',
+        size: '1280*720',
+        durationSeconds: 30,
+      },
       model: undefined,
       warnings: [],
     });
@@ -141,7 +219,11 @@ describe('validateRequest: warnings, and what is removed', () => {
     ['audio on a silent model', t2v('wan2.2-t2v-plus', { audio: true }), 'audio'],
     ['audioUrl on wan2.2', t2v('wan2.2-t2v-plus', { audioUrl: 'https://example.com/a.mp3' }), 'audioUrl'],
     ['shotType on wan2.5', t2v('wan2.5-t2v-preview', { shotType: 'multi' }), 'shotType'],
-    ['lastImage on a first-frame model', i2v('wan2.2-i2v-plus', { lastImage: 'https://example.com/end.png' }), 'lastImage'],
+    [
+      'lastImage on a first-frame model',
+      i2v('wan2.2-i2v-plus', { lastImage: 'https://example.com/end.png' }),
+      'lastImage',
+    ],
     ['aspectRatio on image-to-video', i2v('wan2.6-i2v', { aspectRatio: '16:9' }), 'aspectRatio'],
   ])('%s', (_name, input, setting) => {
     const { request, warnings } = validateRequest(input);
@@ -157,21 +239,36 @@ describe('validateRequest: warnings, and what is removed', () => {
   });
 
   it('removes shotType when promptExtend is false (seed 002: it only takes effect with prompt_extend)', () => {
-    const { request, warnings } = validateRequest(t2v('wan2.6-t2v', { shotType: 'multi', promptExtend: false }));
+    const { request, warnings } = validateRequest(
+      t2v('wan2.6-t2v', { shotType: 'multi', promptExtend: false }),
+    );
     expect(warnings).toEqual([
-      { type: 'unsupported', setting: 'shotType', details: 'shotType takes effect only when promptExtend is true; removed' },
+      {
+        type: 'unsupported',
+        setting: 'shotType',
+        details: 'shotType takes effect only when promptExtend is true; removed',
+      },
     ]);
-    expect(request).toEqual({ kind: 'text-to-video', model: 'wan2.6-t2v', prompt: 'a kitten', promptExtend: false });
+    expect(request).toEqual({
+      kind: 'text-to-video',
+      model: 'wan2.6-t2v',
+      prompt: 'a kitten',
+      promptExtend: false,
+    });
   });
 
   it('notes that the prompt is ignored with a template', () => {
     const { warnings } = validateRequest(i2v('wanx2.1-i2v-turbo', { template: 'flying', prompt: 'fly' }));
-    expect(warnings).toEqual([{ type: 'other', message: 'prompt is ignored by wanx2.1-i2v-turbo when template is set' }]);
+    expect(warnings).toEqual([
+      { type: 'other', message: 'prompt is ignored by wanx2.1-i2v-turbo when template is set' },
+    ]);
   });
 
   it('warns about an unknown field instead of dropping it silently', () => {
     const { request, warnings } = validateRequest(t2v('wan2.2-t2v-plus', { duration: 5 }));
-    expect(warnings).toEqual([{ type: 'unsupported', setting: 'duration', details: 'not a text-to-video request field; ignored' }]);
+    expect(warnings).toEqual([
+      { type: 'unsupported', setting: 'duration', details: 'not a text-to-video request field; ignored' },
+    ]);
     expect(request).not.toHaveProperty('duration');
   });
 
@@ -182,7 +279,11 @@ describe('validateRequest: warnings, and what is removed', () => {
   ])('an over-long %s prompt is a truncated warning (limit %i)', (model, max) => {
     const prompt = '猫'.repeat(max + 1);
     expect(validateRequest(t2v(model, { prompt })).warnings).toEqual([
-      { type: 'truncated', setting: 'prompt', details: `${max + 1} characters; ${model} reads the first ${max} and the provider truncates the rest` },
+      {
+        type: 'truncated',
+        setting: 'prompt',
+        details: `${max + 1} characters; ${model} reads the first ${max} and the provider truncates the rest`,
+      },
     ]);
     expect(validateRequest(t2v(model, { prompt: '猫'.repeat(max) })).warnings).toEqual([]);
   });
@@ -342,8 +443,20 @@ describe('validateRequest: errors', () => {
       '2880*640',
       'size 2880*640 has an aspect ratio of 4.50 (width/height); wan2.5-t2i-preview allows 0.25 to 4.00, e.g. 1280*1280, 1104*1472, 1472*1104, 960*1696, 1696*960',
     ],
-    ['t2i size and aspect disagree', t2i({ size: '1280*1280', aspectRatio: '16:9' }), 'aspectRatio', '16:9', 'size 1280*1280 is not 16:9; give one of them or make them agree'],
-    ['t2i count above 4', t2i({ count: 5 }), 'count', 5, 'count 5 is out of range for wan2.5-t2i-preview; choose 1 to 4'],
+    [
+      't2i size and aspect disagree',
+      t2i({ size: '1280*1280', aspectRatio: '16:9' }),
+      'aspectRatio',
+      '16:9',
+      'size 1280*1280 is not 16:9; give one of them or make them agree',
+    ],
+    [
+      't2i count above 4',
+      t2i({ count: 5 }),
+      'count',
+      5,
+      'count 5 is out of range for wan2.5-t2i-preview; choose 1 to 4',
+    ],
   ])('%s', (_name, input, field, value, message) => {
     const error = caught(input);
     expect(error.kind).toBe('invalid_request');
@@ -370,8 +483,18 @@ describe('validateRequest: errors', () => {
   });
 
   it.each([
-    ['missing kind', { model: 'wan2.6-t2v', prompt: 'x' }, 'kind', ['text-to-video', 'image-to-video', 'text-to-image']],
-    ['bad kind', { kind: 'video', model: 'wan2.6-t2v', prompt: 'x' }, 'kind', ['text-to-video', 'image-to-video', 'text-to-image']],
+    [
+      'missing kind',
+      { model: 'wan2.6-t2v', prompt: 'x' },
+      'kind',
+      ['text-to-video', 'image-to-video', 'text-to-image'],
+    ],
+    [
+      'bad kind',
+      { kind: 'video', model: 'wan2.6-t2v', prompt: 'x' },
+      'kind',
+      ['text-to-video', 'image-to-video', 'text-to-image'],
+    ],
     ['bad resolution', t2v('wan2.6-t2v', { resolution: '4k' }), 'resolution', ['480p', '720p', '1080p']],
     ['size with x', t2v('wan2.6-t2v', { size: '1280x720' }), 'size', ['WIDTH*HEIGHT, e.g. 1280*720']],
     ['seed too large', t2v('wan2.6-t2v', { seed: 2147483648 }), 'seed', ['<= 2147483647']],

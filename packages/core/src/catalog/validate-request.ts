@@ -36,13 +36,23 @@ const fieldsByKind: Readonly<Record<RequestKind, ReadonlySet<string>>> = {
 };
 
 // zod drops unknown keys silently; a misspelt field (`duration` for `durationSeconds`) must not vanish unnoticed.
-function checkUnknownFields(input: Record<string, unknown>, kind: RequestKind, strict: boolean, warnings: Warning[]) {
+function checkUnknownFields(
+  input: Record<string, unknown>,
+  kind: RequestKind,
+  strict: boolean,
+  warnings: Warning[],
+) {
   const known = fieldsByKind[kind];
   for (const field of Object.keys(input)) {
     if (known.has(field)) continue;
     const allowed = [...known];
     if (strict) {
-      throw invalidRequest(field, input[field], allowed, `${field} is not a ${kind} request field; allowed: ${allowed.join(', ')}`);
+      throw invalidRequest(
+        field,
+        input[field],
+        allowed,
+        `${field} is not a ${kind} request field; allowed: ${allowed.join(', ')}`,
+      );
     }
     warnings.push({ type: 'unsupported', setting: field, details: `not a ${kind} request field; ignored` });
   }
@@ -62,7 +72,8 @@ function checkText(draft: Draft, model: ModelSpec, strict: boolean, warnings: Wa
     const length = charCount(text);
     if (length <= max) continue;
     const details = `${length} characters; ${model.id} reads the first ${max} and the provider truncates the rest`;
-    if (strict) throw invalidRequest(field, text, [`<= ${max} characters`], `${field} is too long: ${details}`);
+    if (strict)
+      throw invalidRequest(field, text, [`<= ${max} characters`], `${field} is too long: ${details}`);
     warnings.push({ type: 'truncated', setting: field, details });
   }
   if (model.prompt.required && (typeof draft.prompt !== 'string' || draft.prompt.length === 0)) {
@@ -98,7 +109,12 @@ export function validateRequest(input: unknown, options: ValidateRequestOptions 
   if (!model) {
     if (options.allowUnknownModel) return { request: parsed.data, model: undefined, warnings };
     const known = catalog.map((m) => m.id);
-    throw invalidRequest('model', parsed.data.model, known, `unknown model ${parsed.data.model}; known models: ${known.join(', ')}`);
+    throw invalidRequest(
+      'model',
+      parsed.data.model,
+      known,
+      `unknown model ${parsed.data.model}; known models: ${known.join(', ')}`,
+    );
   }
   checkKind(parsed.data, model, catalog);
 

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -95,22 +93,32 @@ describe('downloadFile with nock', () => {
     expect(error.allowed).toEqual(['http:', 'https:']);
   });
 
-  it.each([403, 404, 410])('reports an expired result URL (HTTP %i) as not_found, without its signature', async (status) => {
-    nock('https://cdn.example.com').get('/a.mp4').query(true).reply(status, 'AccessDenied');
-    const error = await rejection(
-      downloadFile({ url: 'https://cdn.example.com/a.mp4?Signature=secret-sig', destination: join(dir, 'a.mp4') }),
-    );
-    expect(error.kind).toBe('not_found');
-    expect(error.httpStatus).toBe(status);
-    expect(error.retryable).toBe(false);
-    expect(error.message).toContain(`the result URL has expired or is no longer available (HTTP ${status})`);
-    expect(error.message).not.toContain('secret-sig');
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  it.each([403, 404, 410])(
+    'reports an expired result URL (HTTP %i) as not_found, without its signature',
+    async (status) => {
+      nock('https://cdn.example.com').get('/a.mp4').query(true).reply(status, 'AccessDenied');
+      const error = await rejection(
+        downloadFile({
+          url: 'https://cdn.example.com/a.mp4?Signature=secret-sig',
+          destination: join(dir, 'a.mp4'),
+        }),
+      );
+      expect(error.kind).toBe('not_found');
+      expect(error.httpStatus).toBe(status);
+      expect(error.retryable).toBe(false);
+      expect(error.message).toContain(
+        `the result URL has expired or is no longer available (HTTP ${status})`,
+      );
+      expect(error.message).not.toContain('secret-sig');
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 
   it('reports a server error as a retryable provider_error', async () => {
     nock('https://cdn.example.com').get('/a.mp4').reply(503, 'busy');
-    const error = await rejection(downloadFile({ url: 'https://cdn.example.com/a.mp4', destination: join(dir, 'a.mp4') }));
+    const error = await rejection(
+      downloadFile({ url: 'https://cdn.example.com/a.mp4', destination: join(dir, 'a.mp4') }),
+    );
     expect(error.kind).toBe('provider_error');
     expect(error.retryable).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
@@ -119,7 +127,8 @@ describe('downloadFile with nock', () => {
 
 describe('downloadFile length checks', () => {
   const fakeFetch = (body: Uint8Array, length: number): typeof fetch =>
-    (async () => new Response(body, { status: 200, headers: { 'content-length': String(length) } })) as typeof fetch;
+    (async () =>
+      new Response(body, { status: 200, headers: { 'content-length': String(length) } })) as typeof fetch;
 
   it('rejects a body shorter than Content-Length when it cannot resume', async () => {
     const error = await rejection(
@@ -139,7 +148,11 @@ describe('downloadFile length checks', () => {
 
   it('rejects a body longer than Content-Length', async () => {
     const error = await rejection(
-      downloadFile({ url: 'https://cdn.example.com/a.mp4', destination: join(dir, 'a.mp4'), fetch: fakeFetch(new Uint8Array(120), 100) }),
+      downloadFile({
+        url: 'https://cdn.example.com/a.mp4',
+        destination: join(dir, 'a.mp4'),
+        fetch: fakeFetch(new Uint8Array(120), 100),
+      }),
     );
     expect(error.kind).toBe('invalid_response');
     expect(error.message).toContain('expected 100 bytes (Content-Length), got 120');

@@ -2,12 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { type FileHandle, link, lstat, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { WankitError } from '../errors/index.js';
 import { abortedError, describeUrl, isAbort, networkError, statusError } from './download-errors.js';
 import { HashingFileSink, type TransferState } from './file-sink.js';
+import { fetchGet, type GetResponse, nodeGet } from './http-get.js';
 
 export interface DownloadFileOptions {
   url: string;
@@ -16,6 +15,7 @@ export interface DownloadFileOptions {
   /** Replace an existing file (atomically). Default: refuse. */
   overwrite?: boolean;
   signal?: AbortSignal;
+  /** A custom `fetch`; by default `node:http(s)` is used (see `http-get.ts` for why). */
   fetch?: typeof fetch;
   onProgress?: (bytes: number, total?: number) => void;
   /** How many times a dropped transfer is continued (with `Range`, or from zero). Default 3. */
@@ -79,19 +79,19 @@ function parseContentRange(header: string | null): { start: number; total?: numb
   return { start: Number(match[1]), total: match[3] === '*' ? undefined : Number(match[3]) };
 }
 
-function contentLength(response: Response): number | undefined {
-  // A compressed body's length says nothing about the decoded bytes we write.
-  const encoding = response.headers.get('content-encoding');
+function contentLength(response: GetResponse): number | undefined {
+  // A body decoded by a custom fetch has a different length than the Content-Length it was sent with.
+  const encoding = response.header('content-encoding');
   if (encoding && encoding !== 'identity') return undefined;
-  const header = response.headers.get('content-length');
-  return header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const header = response.header('content-length');
+  return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
 /** A validator for `If-Range`: a strong ETag, else Last-Modified (weak ETags are not allowed there). */
-function rangeValidator(response: Response): string | undefined {
-  const etag = response.headers.get('etag');
+function rangeValidator(response: GetResponse): string | undefined {
+  const etag = response.header('etag');
   if (etag && !etag.startsWith('W/')) return etag;
-  return response.headers.get('last-modified') ?? undefined;
+  return response.header('last-modified');
 }
 
 /** Moves the finished temp file into place in one step; without `overwrite`, never clobbers a file. */
@@ -126,7 +126,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
   const overwrite = options.overwrite ?? false;
   const maxResumes = options.maxResumes ?? 3;
   const { signal, onProgress } = options;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const get = options.fetch ? fetchGet(options.fetch, readHighWaterMark) : nodeGet;
   if (!overwrite && (await exists(destination))) throw existingFileError(destination);
   if (signal?.aborted) throw abortedError(url, signal.reason);
 
@@ -156,9 +156,9 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
         headers.range = `bytes=${state.bytes}-`;
         if (validator) headers['if-range'] = validator;
       }
-      let response: Response;
+      let response: GetResponse;
       try {
-        response = await fetchImpl(url, { headers, signal });
+        response = await get(url, headers, signal);
       } catch (error) {
         if (isAbort(error, signal)) throw abortedError(url, error);
         if (continuing && resumes < maxResumes) {
@@ -168,9 +168,10 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
         throw networkError(url, state.bytes, resumes, error);
       }
 
-      const range = response.status === 206 ? parseContentRange(response.headers.get('content-range')) : undefined;
+      const range =
+        response.status === 206 ? parseContentRange(response.header('content-range') ?? null) : undefined;
       if (response.status !== 200 && response.status !== 206) {
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         throw statusError(url, response.status);
       }
       if (response.status === 206 && range?.start === state.bytes) {
@@ -180,9 +181,10 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
       } else {
         // A 200, or a 206 for some other range: start over from byte 0 with this body.
         if (response.status === 206) {
-          await response.body?.cancel().catch(() => undefined);
+          response.discard();
           await restartFromZero(file);
-          if (resumes >= maxResumes) throw networkError(url, 0, resumes, new Error('server sent an unusable range'));
+          if (resumes >= maxResumes)
+            throw networkError(url, 0, resumes, new Error('server sent an unusable range'));
           resumes += 1;
           continue;
         }
@@ -192,19 +194,22 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
         }
         total = contentLength(response);
       }
-      contentType = response.headers.get('content-type') ?? contentType;
+      contentType = response.header('content-type') ?? contentType;
       validator = rangeValidator(response) ?? validator;
 
-      const sink = new HashingFileSink(file, state, () => onProgress?.(state.bytes, total), writeHighWaterMark);
+      const sink = new HashingFileSink(
+        file,
+        state,
+        () => onProgress?.(state.bytes, total),
+        writeHighWaterMark,
+      );
       try {
-        if (response.body) {
-          const body = response.body as unknown as WebReadableStream<Uint8Array>;
-          await pipeline(Readable.fromWeb(body, { highWaterMark: readHighWaterMark }), sink, { signal });
-        }
+        if (response.body) await pipeline(response.body, sink, { signal });
+        await sink.settled();
       } catch (error) {
-        await sink.idle();
+        await sink.settled();
         if (isAbort(error, signal)) throw abortedError(url, error);
-        if (sink.writeError !== undefined) throw sink.writeError;
+        if (sink.fatalError !== undefined) throw sink.fatalError;
         if (resumes < maxResumes) {
           resumes += 1;
           continue;

@@ -39,7 +39,9 @@ interface Recorded {
 }
 
 /** A loopback server whose handler sees the request number (0-based). */
-async function startServer(handler: (request: IncomingMessage, response: ServerResponse, index: number) => void) {
+async function startServer(
+  handler: (request: IncomingMessage, response: ServerResponse, index: number) => void,
+) {
   const requests: Recorded[] = [];
   const server: Server = createServer((request, response) => {
     requests.push({
@@ -64,7 +66,11 @@ async function startServer(handler: (request: IncomingMessage, response: ServerR
 
 /** Sends headers for the whole body, then `cut` bytes, then drops the connection. */
 function sendAndDrop(response: ServerResponse, body: Buffer, cut: number) {
-  response.writeHead(200, { 'Content-Length': String(body.length), ETag: '"v1"', 'Content-Type': 'video/mp4' });
+  response.writeHead(200, {
+    'Content-Length': String(body.length),
+    ETag: '"v1"',
+    'Content-Type': 'video/mp4',
+  });
   response.write(body.subarray(0, cut), () => setImmediate(() => response.socket?.destroy()));
 }
 
@@ -85,7 +91,12 @@ describe('downloadFile over a real connection', () => {
     });
     try {
       const result = await downloadFile({ url: server.url, destination: join(dir, 'v.mp4') });
-      expect(result).toMatchObject({ bytes: body.length, sha256: sha256(body), resumed: true, contentType: 'video/mp4' });
+      expect(result).toMatchObject({
+        bytes: body.length,
+        sha256: sha256(body),
+        resumed: true,
+        contentType: 'video/mp4',
+      });
       expect(readFileSync(join(dir, 'v.mp4')).equals(body)).toBe(true);
       expect(server.requests).toHaveLength(2);
       expect(server.requests[0]).toEqual({ acceptEncoding: 'identity' });
@@ -118,7 +129,9 @@ describe('downloadFile over a real connection', () => {
   it('gives up after maxResumes drops and removes the temp file', async () => {
     const server = await startServer((_request, response) => sendAndDrop(response, body, 1024 * 1024));
     try {
-      const error = await rejection(downloadFile({ url: server.url, destination: join(dir, 'v.mp4'), maxResumes: 2 }));
+      const error = await rejection(
+        downloadFile({ url: server.url, destination: join(dir, 'v.mp4'), maxResumes: 2 }),
+      );
       expect(error.kind).toBe('network');
       expect(error.retryable).toBe(true);
       expect(server.requests).toHaveLength(3);
@@ -193,6 +206,32 @@ describe('downloadFile over a real connection', () => {
       });
       expect(existedDuringTransfer).toBe(false);
       expect(existsSync(destination)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('downloadFile progress callback', () => {
+  it('fails (without resuming) when onProgress throws, and cleans up', async () => {
+    const body = randomBytes(1024 * 1024);
+    const server = await startServer((_request, response) => {
+      response.writeHead(200, { 'Content-Length': String(body.length) });
+      response.end(body);
+    });
+    try {
+      const failure = new Error('progress display broke');
+      await expect(
+        downloadFile({
+          url: server.url,
+          destination: join(dir, 'v.mp4'),
+          onProgress: () => {
+            throw failure;
+          },
+        }),
+      ).rejects.toBe(failure);
+      expect(server.requests).toHaveLength(1);
+      expect(readdirSync(dir)).toEqual([]);
     } finally {
       await server.close();
     }

@@ -2,6 +2,8 @@ import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 
+const backgroundFlushBytes = 32 * 1024 * 1024;
+
 /** Shared between attempts of one download: bytes on disk and the hash of exactly those bytes. */
 export interface TransferState {
   hash: Hash;
@@ -26,14 +28,16 @@ async function writeAll(file: FileHandle, chunks: readonly Uint8Array[], positio
 }
 
 /**
- * Writes chunks at explicit positions and hashes them only once they are on disk, so that after a
+ * Writes chunks at explicit positions and counts them only once they are on disk, so that after a
  * dropped connection the hash state always matches the file and the transfer can resume at `bytes`.
  * Chunks are batched with `writev` and never copied.
  */
 export class HashingFileSink extends Writable {
-  /** Set when the disk (not the network) failed: such a failure is never resumed. */
-  writeError: unknown;
+  /** Set when the disk or the progress callback (not the network) failed: never resumed. */
+  fatalError: unknown;
   private inFlight: Promise<void> = Promise.resolve();
+  private flushing: Promise<void> | undefined;
+  private flushedAt = 0;
 
   constructor(
     private readonly file: FileHandle,
@@ -48,16 +52,12 @@ export class HashingFileSink extends Writable {
     this.track(this.persist(entries.map((entry) => entry.chunk)), callback);
   }
 
-  override _write(chunk: Uint8Array, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+  override _write(
+    chunk: Uint8Array,
+    _encoding: BufferEncoding,
+    callback: (error?: Error | null) => void,
+  ): void {
     this.track(this.persist([chunk]), callback);
-  }
-
-  /**
-   * Resolves once no write is pending. A failed pipeline destroys the sink while a write may still be
-   * running; the next attempt must start only after it has landed, or `bytes` would move under it.
-   */
-  idle(): Promise<void> {
-    return this.inFlight;
   }
 
   private track(write: Promise<void>, callback: (error?: Error | null) => void): void {
@@ -68,16 +68,44 @@ export class HashingFileSink extends Writable {
   }
 
   private async persist(chunks: Uint8Array[]): Promise<void> {
-    try {
-      await writeAll(this.file, chunks, this.state.bytes);
-    } catch (error) {
-      this.writeError = error;
-      throw error;
-    }
+    // Hash on this thread while the thread pool writes. A failed write is never resumed (`fatalError`),
+    // so the hash running ahead of the disk for a moment cannot matter.
+    const written = writeAll(this.file, chunks, this.state.bytes);
+    let length = 0;
     for (const chunk of chunks) {
       this.state.hash.update(chunk);
-      this.state.bytes += chunk.length;
+      length += chunk.length;
     }
-    this.onChunk();
+    try {
+      await written;
+      this.state.bytes += length;
+      this.flushInBackground();
+      this.onChunk();
+    } catch (error) {
+      this.fatalError = error;
+      throw error;
+    }
+  }
+
+  // Flushing dirty pages while the network is still busy leaves little for the final fsync to wait for.
+  private flushInBackground(): void {
+    if (this.flushing || this.state.bytes - this.flushedAt < backgroundFlushBytes) return;
+    this.flushedAt = this.state.bytes;
+    this.flushing = this.file
+      .datasync()
+      .catch(() => undefined)
+      .finally(() => {
+        this.flushing = undefined;
+      });
+  }
+
+  /**
+   * Resolves once no write or background flush is pending. A failed pipeline destroys the sink while a
+   * write may still be running; the next attempt must start only after it has landed, or `bytes` would
+   * move under it.
+   */
+  async settled(): Promise<void> {
+    await this.inFlight;
+    await this.flushing;
   }
 }

@@ -1,0 +1,80 @@
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { isJournalRecord, type JournalRecord, type TaskJournal } from './journal-record.js';
+import { scrubRecord } from './scrub-record.js';
+
+export interface FileJournal extends TaskJournal {
+  readonly path: string;
+}
+
+/** Parses JSON lines, skipping any line that does not parse (a torn last line after a crash). */
+export function parseJournalLines(text: string): JournalRecord[] {
+  const records: JournalRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isJournalRecord(value)) records.push(value);
+    } catch {
+      // A torn write: the record was never acknowledged, so nothing depended on it.
+    }
+  }
+  return records;
+}
+
+/** True when the file exists, is not empty and its last byte is not a newline (a torn last line). */
+async function endsTorn(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * An append-only JSON-lines journal. Each record is one `write` followed by `fsync`, and appends are
+ * serialised, so a record is on disk before `append` resolves and records never interleave. A crash
+ * mid-write leaves at most one torn last line, which `read` skips and the next append closes off.
+ */
+export function createFileJournal(path: string): FileJournal {
+  let queue: Promise<void> = Promise.resolve();
+  let checkedTail = false;
+
+  const write = async (record: JournalRecord): Promise<void> => {
+    await mkdir(dirname(path), { recursive: true });
+    // Start on a fresh line after a torn tail, or the new record would be glued to the broken one.
+    const prefix = !checkedTail && (await endsTorn(path)) ? '\n' : '';
+    checkedTail = true;
+    const handle = await open(path, 'a');
+    try {
+      await handle.write(`${prefix}${JSON.stringify(scrubRecord(record))}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
+
+  return {
+    path,
+    append(record) {
+      const result = queue.then(() => write(record));
+      // A failed append must not block the ones after it; its caller still sees the error.
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async read() {
+      await queue;
+      const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return '';
+        throw error;
+      });
+      return parseJournalLines(text);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { redactSecrets } from '../errors/index.js';
+import type { JournalRecord } from './journal-record.js';
+
+const dataUri = /^data:([^;,]*)((?:;[^;,]*)*),/i;
+
+/**
+ * `data:<mime>;sha256=<hex>`: a fingerprint of an inline image instead of megabytes of base64 that
+ * resuming never needs. The hash is of the decoded bytes, so it matches the file's own sha256.
+ */
+export function summarizeDataUri(uri: string): string {
+  const match = dataUri.exec(uri);
+  const mime = match?.[1] || 'application/octet-stream';
+  const payload = uri.slice(match ? match[0].length : 0);
+  const isBase64 = /;base64/i.test(match?.[2] ?? '');
+  const bytes = isBase64 ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload));
+  return `data:${mime};sha256=${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+function scrubValue(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (dataUri.test(value) && !/;sha256=[0-9a-f]{64}$/.test(value)) return summarizeDataUri(value);
+    return redactSecrets(value);
+  }
+  if (Array.isArray(value)) return value.map(scrubValue);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner !== undefined) out[key] = scrubValue(inner);
+    }
+    return out;
+  }
+  return value;
+}
+
+/**
+ * What may be stored: the snapshot's `raw` wire body removed, every string passed through
+ * `redactSecrets`, and data: URIs (anywhere: image, lastImage, an error's `value`) reduced to a hash.
+ */
+export function scrubRecord(record: JournalRecord): JournalRecord {
+  if (record.type === 'snapshot') {
+    const { raw: _raw, ...snapshot } = record.snapshot;
+    return scrubValue({ ...record, snapshot }) as JournalRecord;
+  }
+  return scrubValue(record) as JournalRecord;
+}
