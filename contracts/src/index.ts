@@ -25,6 +25,7 @@ export {
 export { runRefContract } from './ref-contract.js';
 export { runContractSuite } from './run-contract-suite.js';
 export * from './scenario-requests.js';
+export { runSimulatorEndToEnd, type SimulatorE2eHarness } from './simulator-e2e.js';
 export { runStatusContract } from './status-contract.js';
 export { runSubmitContract } from './submit-contract.js';
 export { runWarningContract } from './warning-contract.js';

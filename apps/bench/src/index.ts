@@ -4,7 +4,7 @@ import { runCliStartup } from './benchmarks/cli-startup.js';
 import { DOWNLOAD_ROLE, runDownload, serveDownload } from './benchmarks/download.js';
 import { OVERHEAD_ROLE, runOverhead, serveOverhead } from './benchmarks/overhead.js';
 import { runPolling } from './benchmarks/polling.js';
-import { runScale, SCALE_ROLE, serveScale } from './benchmarks/scale.js';
+import { runScale, SCALE_RAW_ROLE, SCALE_ROLE, serveScale, serveScaleRaw } from './benchmarks/scale.js';
 import { machineInfo } from './report/machine.js';
 import { loadPrevious, type Results, writeResults } from './report/results.js';
 import { resultRows } from './report/rows.js';
@@ -16,6 +16,7 @@ const roles: Record<string, () => void> = {
   [SIM_SERVICE_ROLE]: serveSimService,
   [OVERHEAD_ROLE]: serveOverhead,
   [SCALE_ROLE]: serveScale,
+  [SCALE_RAW_ROLE]: serveScaleRaw,
   [DOWNLOAD_ROLE]: serveDownload,
 };
 

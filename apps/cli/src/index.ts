@@ -19,4 +19,5 @@ export {
   exitCodeForError,
   worstExitCode,
 } from './exit-codes.js';
+export { buildModelsData, type ModelsData } from './models-data.js';
 export { buildProgram } from './program.js';

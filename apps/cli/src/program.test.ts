@@ -4,12 +4,16 @@ import { buildProgram } from './program.js';
 import type { ActionRunner } from './run-action.js';
 
 /** Parses a command line with a runner that records what the action would get. */
-async function parse(argv: string[]): Promise<{ name: string; args: unknown[]; options: Record<string, unknown> }> {
+async function parse(
+  argv: string[],
+): Promise<{ name: string; args: unknown[]; options: Record<string, unknown> }> {
   let seen: { name: string; args: unknown[]; options: Record<string, unknown> } | undefined;
-  const runner: ActionRunner = (name) => async (...actionArgs) => {
-    const command = actionArgs.at(-1) as { opts(): Record<string, unknown> };
-    seen = { name, args: actionArgs.slice(0, -2), options: command.opts() };
-  };
+  const runner: ActionRunner =
+    (name) =>
+    async (...actionArgs) => {
+      const command = actionArgs.at(-1) as { opts(): Record<string, unknown> };
+      seen = { name, args: actionArgs.slice(0, -2), options: command.opts() };
+    };
   const program = buildProgram(runner, '0.0.0');
   program.configureOutput({ writeErr: () => {}, writeOut: () => {}, outputError: () => {} });
   await program.parseAsync(['node', 'wankit', ...argv]);
@@ -27,8 +31,20 @@ describe('command line parsing', () => {
     expect(plain.options.watermark).toBeUndefined();
     expect(plain.options.download).toBe(true);
     expect(plain.options.out).toBe('.');
-    const negated = await parse(['video', 'x', '--no-prompt-extend', '--no-audio', '--watermark', '--no-download']);
-    expect(negated.options).toMatchObject({ promptExtend: false, audio: false, watermark: true, download: false });
+    const negated = await parse([
+      'video',
+      'x',
+      '--no-prompt-extend',
+      '--no-audio',
+      '--watermark',
+      '--no-download',
+    ]);
+    expect(negated.options).toMatchObject({
+      promptExtend: false,
+      audio: false,
+      watermark: true,
+      download: false,
+    });
   });
 
   it('parses numbers, durations and repeatable provider options', async () => {

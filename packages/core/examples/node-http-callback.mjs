@@ -3,44 +3,20 @@
 //   APIXO_API_KEY=… PUBLIC_URL=https://your-host.example PORT=8787 node node-http-callback.mjs "a kitten in the moonlight"
 // PUBLIC_URL must reach this server over HTTPS (a tunnel or reverse proxy in front of PORT).
 import { createServer } from 'node:http';
-import { Readable } from 'node:stream';
 import { createGenerateTaskAdapter } from '@wankit/adapter-generate-task';
-import { createCallbackHandler, createCallbackRegistry, createClient } from '@wankit/core';
-
-/** node:http request → web Request (the handler is framework-neutral). */
-function toWebRequest(incoming) {
-  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
-      headers.append(name, item);
-  }
-  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD';
-  return new Request(url, {
-    method: incoming.method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(incoming), duplex: 'half' } : {}),
-  });
-}
-
-/** web Response → node:http response. */
-async function sendWebResponse(response, outgoing) {
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
-}
+import { createCallbackHandler, createCallbackRegistry, createClient, toNodeListener } from '@wankit/core';
 
 const adapter = createGenerateTaskAdapter();
 const registry = createCallbackRegistry({ publicBaseUrl: `${process.env.PUBLIC_URL}/wankit/callback` });
 const handler = createCallbackHandler({ adapter, registry });
 
+const listener = toNodeListener(handler);
 const server = createServer((incoming, outgoing) => {
   if (!incoming.url?.startsWith('/wankit/callback')) {
     outgoing.writeHead(404).end();
     return;
   }
-  handler(toWebRequest(incoming))
-    .then((response) => sendWebResponse(response, outgoing))
-    .catch(() => outgoing.writeHead(500).end());
+  listener(incoming, outgoing);
 });
 server.listen(Number(process.env.PORT ?? 8787));
 

@@ -12,7 +12,8 @@ import { median, ratio, round } from '../stats/summary.js';
 
 const MB = 1024 * 1024;
 const SIZE = 256 * MB;
-const ROUNDS = 3;
+const ROUNDS = 5;
+const NAIVE_ROUNDS = 2;
 
 export interface DownloadResult {
   /** wankit's throughput ÷ curl's, median of paired rounds; `null` when curl is unavailable. */
@@ -21,7 +22,13 @@ export interface DownloadResult {
   readonly naive_rss_growth_mb: number;
   readonly bytes: number;
   readonly rounds: number;
-  readonly median_mb_per_s: { readonly wankit: number; readonly curl: number | null; readonly naive: number };
+  readonly median_mb_per_s: {
+    readonly wankit: number;
+    readonly curl: number | null;
+    /** `curl -o` then `sync FILE`: wankit fsyncs before renaming into place, plain curl does not. */
+    readonly curl_then_fsync: number | null;
+    readonly naive: number;
+  };
   readonly curl: string | null;
   readonly note?: string;
 }
@@ -62,10 +69,7 @@ export const DOWNLOAD_ROLE = 'download';
 export const serveDownload = () => serveRole((input) => downloadChild(input as ChildInput));
 
 /** `curl -sS -o FILE URL`, timed by curl itself (`time_total`, no process start-up); `null` without curl. */
-function curlDownload(
-  url: string,
-  destination: string,
-): Promise<{ seconds: number; version: string } | null> {
+function curlDownload(url: string, destination: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn('curl', ['-sS', '--fail', '-o', destination, '-w', '%{time_total}', url], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +87,7 @@ function curlDownload(
     );
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`curl exited with ${code}: ${err.trim()}`));
-      resolve({ seconds: Number(out.trim()), version: '' });
+      resolve(Number(out.trim()));
     });
   });
 }
@@ -99,6 +103,23 @@ function curlVersion(): Promise<string | null> {
     child.on('exit', (code) => resolve(code === 0 ? (out.split('\n')[0] ?? null) : null));
   });
 }
+
+/** Runs a command to completion; rejects on a non-zero exit. */
+function run(command: string, args: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`)),
+    );
+  });
+}
+
+/**
+ * Writes back every dirty page before each measured download: this VM's page cache throttles a writer
+ * that starts while the previous 256 MB are still dirty, which would penalise whoever runs second.
+ */
+const flushPageCache = () => run('sync', []);
 
 /** A 256 MB result URL: one instantly finished native task whose video the simulator pads to 256 MB. */
 async function resultUrl(simulatorUrl: string): Promise<string> {
@@ -128,30 +149,44 @@ export async function runDownload(): Promise<DownloadResult> {
     const wankit: ChildOutput[] = [];
     const naive: ChildOutput[] = [];
     const curlSeconds: number[] = [];
+    const curlFsyncSeconds: number[] = [];
     const child = (mode: ChildInput['mode'], name: string) =>
       runRole<ChildOutput>(DOWNLOAD_ROLE, { url, destination: join(dir, name), mode } satisfies ChildInput, {
         timeoutMs: 300_000,
         execArgv: ['--expose-gc'],
       });
+    const check = (path: string, who: string) => {
+      const size = statSync(path).size;
+      if (size !== SIZE) throw new Error(`${who} wrote ${size} bytes, expected ${SIZE}`);
+      rmSync(path);
+    };
     for (let r = 0; r < ROUNDS; r++) {
-      // Alternate who goes first, so page-cache and CPU-frequency drift hit both sides alike.
+      // Alternate who goes first, so drift on the shared machine hits both sides alike.
       const order = r % 2 === 0 ? (['wankit', 'curl'] as const) : (['curl', 'wankit'] as const);
       for (const who of order) {
-        const name = `${who}-${r}.mp4`;
-        if (who === 'wankit') wankit.push(await child('wankit', name));
-        else if (curl) {
-          const timed = await curlDownload(url, join(dir, name));
-          if (timed) curlSeconds.push(timed.seconds);
-        }
-        const path = join(dir, name);
-        if (who === 'wankit' || curl) {
-          const size = statSync(path).size;
-          if (size !== SIZE) throw new Error(`${who} wrote ${size} bytes, expected ${SIZE}`);
-          rmSync(path);
+        const path = join(dir, `${who}-${r}.mp4`);
+        await flushPageCache();
+        if (who === 'wankit') {
+          wankit.push(await child('wankit', `${who}-${r}.mp4`));
+          check(path, who);
+        } else if (curl) {
+          const seconds = await curlDownload(url, path);
+          if (seconds !== null) curlSeconds.push(seconds);
+          check(path, who);
+          // The same transfer again, then made durable like wankit's (fsync of the file).
+          await flushPageCache();
+          const started = performance.now();
+          await curlDownload(url, path);
+          await run('sync', [path]);
+          curlFsyncSeconds.push((performance.now() - started) / 1000);
+          check(path, 'curl + sync');
         }
       }
+    }
+    for (let r = 0; r < NAIVE_ROUNDS; r++) {
+      await flushPageCache();
       naive.push(await child('naive', `naive-${r}.mp4`));
-      rmSync(join(dir, `naive-${r}.mp4`));
+      check(join(dir, `naive-${r}.mp4`), 'naive');
     }
     const throughput = (seconds: number) => SIZE / MB / seconds;
     const pairedRatio =
@@ -169,6 +204,8 @@ export async function runDownload(): Promise<DownloadResult> {
       median_mb_per_s: {
         wankit: round(median(wankit.map((w) => throughput(w.seconds))), 1)!,
         curl: curlSeconds.length > 0 ? round(median(curlSeconds.map(throughput)), 1) : null,
+        curl_then_fsync:
+          curlFsyncSeconds.length > 0 ? round(median(curlFsyncSeconds.map(throughput)), 1) : null,
         naive: round(median(naive.map((n) => throughput(n.seconds))), 1)!,
       },
       curl,

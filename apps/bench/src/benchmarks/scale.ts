@@ -81,8 +81,52 @@ async function scaleChild(input: ChildInput): Promise<ChildOutput> {
   };
 }
 
+/**
+ * Context for the RSS figure: the same 1000 creates and one status read each, sent all at once by a
+ * hand-written `fetch` loop with no scheduling. It shows what 1000 concurrent requests cost Node's
+ * fetch by themselves, whatever the client around them.
+ */
+async function rawBurstChild(input: ChildInput): Promise<{ idleRssMb: number; peakRssMb: number }> {
+  const headers = { authorization: 'Bearer bench-key', 'content-type': 'application/json' };
+  const body = (i: number) =>
+    JSON.stringify({
+      request_type: 'async',
+      input: {
+        mode: 'text-to-video',
+        prompt: 'a kitten running in the moonlight',
+        resolution: i % 2 === 0 ? '720p' : '1080p',
+        aspect_ratio: '16:9',
+      },
+    });
+  global.gc?.();
+  const idleRssMb = currentRssMb();
+  const sampler = startRssSampler(10);
+  const ids = await Promise.all(
+    Array.from({ length: input.tasks }, async (_, i) => {
+      const response = await fetch(`${input.simulatorUrl}/api/v1/generateTask/wan-2-5`, {
+        method: 'POST',
+        headers,
+        body: body(i),
+      });
+      const created = (await response.json()) as { data?: { taskId?: string } };
+      return String(created.data?.taskId);
+    }),
+  );
+  await Promise.all(
+    ids.map(async (id) => {
+      const response = await fetch(`${input.simulatorUrl}/api/v1/statusTask/wan-2-5?taskId=${id}`, {
+        headers,
+      });
+      await response.text();
+    }),
+  );
+  return { idleRssMb, peakRssMb: Math.max(sampler.stop(), peakRssMb() ?? 0) };
+}
+
 export const SCALE_ROLE = 'scale';
+export const SCALE_RAW_ROLE = 'scale-raw';
 export const serveScale = () => serveRole((input) => scaleChild(input as ChildInput));
+export const serveScaleRaw = () => serveRole((input) => rawBurstChild(input as ChildInput));
 
 export interface ScaleResult {
   readonly peak_rss_mb: number;
@@ -99,6 +143,9 @@ export interface ScaleResult {
   readonly time_scale: number;
   readonly simulator_429s: number | null;
   readonly status_counts: Record<string, number>;
+  /** Context: peak RSS of a bare `fetch` burst of the same 1000 creates + 1000 reads, no client. */
+  readonly raw_burst_peak_rss_mb: number;
+  readonly raw_burst_idle_rss_mb: number;
 }
 
 export async function runScale(): Promise<ScaleResult> {
@@ -113,6 +160,12 @@ export async function runScale(): Promise<ScaleResult> {
       { timeoutMs: 300_000, execArgv: ['--expose-gc'] },
     );
     const stats = await fetchSimStats(sim.value.baseUrl);
+    // After wankit's tasks have finished, so the simulator's 1000 concurrent-task slots are free again.
+    const raw = await runRole<{ idleRssMb: number; peakRssMb: number }>(
+      SCALE_RAW_ROLE,
+      { simulatorUrl: sim.value.baseUrl, tasks: TASKS, timeScale: TIME_SCALE } satisfies ChildInput,
+      { timeoutMs: 300_000, execArgv: ['--expose-gc'] },
+    );
     return {
       peak_rss_mb: round(out.peakRssMb, 1)!,
       cpu_s: round(out.cpuWaitingS, 2)!,
@@ -127,6 +180,8 @@ export async function runScale(): Promise<ScaleResult> {
       time_scale: TIME_SCALE,
       simulator_429s: rateLimitedServed(stats),
       status_counts: out.statusCounts,
+      raw_burst_peak_rss_mb: round(raw.peakRssMb, 1)!,
+      raw_burst_idle_rss_mb: round(raw.idleRssMb, 1)!,
     };
   } finally {
     await sim.stop();

@@ -81,6 +81,11 @@ export function resultRows(results: Results): Row[] {
       { benchmark: 'scale_1000', metric: 'cpu_s while waiting', value: scale.cpu_s },
       {
         benchmark: 'scale_1000',
+        metric: 'peak RSS MB: idle wankit / bare fetch burst',
+        value: `${scale.idle_rss_mb} / ${scale.raw_burst_peak_rss_mb}`,
+      },
+      {
+        benchmark: 'scale_1000',
         metric: 'succeeded / requests',
         value: `${scale.succeeded} / ${scale.requests}`,
       },
@@ -105,8 +110,8 @@ export function resultRows(results: Results): Row[] {
       { benchmark: 'download', metric: 'naive_rss_growth_mb', value: download.naive_rss_growth_mb },
       {
         benchmark: 'download',
-        metric: 'MB/s wankit / curl / naive',
-        value: `${download.median_mb_per_s.wankit} / ${download.median_mb_per_s.curl ?? 'n/a'} / ${download.median_mb_per_s.naive}`,
+        metric: 'MB/s wankit / curl / curl+fsync / naive',
+        value: `${download.median_mb_per_s.wankit} / ${download.median_mb_per_s.curl ?? 'n/a'} / ${download.median_mb_per_s.curl_then_fsync ?? 'n/a'} / ${download.median_mb_per_s.naive}`,
       },
     );
   }

@@ -73,7 +73,10 @@ export function methodOf(input: Parameters<typeof fetch>[0], init?: RequestInit)
 }
 
 /** The body text of a fetch call, whichever form it came in (a `Request` is cloned, not consumed). */
-export async function bodyOf(input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<string | undefined> {
+export async function bodyOf(
+  input: Parameters<typeof fetch>[0],
+  init?: RequestInit,
+): Promise<string | undefined> {
   if (typeof init?.body === 'string') return init.body;
   if (input instanceof Request && input.body !== null) return input.clone().text();
   return undefined;

@@ -197,7 +197,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
             files = await downloadOutputs(connection, snapshot, outDir, {
               signal: interrupt.signal,
               overwrite: true,
-              ...(plan.type === 'submit' ? {} : { record: { journal, key: line.key } }),
+              ...(plan.type === 'submit' ? {} : { key: line.key }),
             });
           }
           progress.log(
@@ -245,7 +245,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   printBatchSummary(io, ordered, totals, journalPath);
   if (exitCode === ExitCode.interrupted) {
     io.note(
-      `interrupted: submitted tasks keep running; the journal is up to date. Re-run the same command to resume: ${rerun}`,
+      `interrupted: submitted tasks keep running; the journal is up to date; re-run the same command to resume: ${rerun}`,
     );
   }
   if (io.json) {

@@ -9,7 +9,7 @@ import { downloadOutputs } from '../runtime/download-outputs.js';
 /** `wankit download <task>`: read the status once and download the results of a finished task. */
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const { io, options, interrupt } = context;
-  const { ref, connection, journal, key } = await attach(context);
+  const { ref, connection, key } = await attach(context);
   try {
     const snapshot = await connection.client.status(ref);
     if (snapshot.status !== 'succeeded') {
@@ -32,7 +32,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
       {
         signal: interrupt.signal,
         overwrite: options.overwrite === true,
-        record: { journal, key },
+        key,
       },
     );
     printTaskResult(io, snapshot, files);

@@ -1,8 +1,8 @@
-import type { DurationRule, ModelSpec, WanAdapter } from '@wankit/core';
-import { type ProviderId, providerIds } from '../config/provider-ids.js';
+import type { DurationRule, ModelSpec } from '@wankit/core';
+import type { ProviderId } from '../config/provider-ids.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { loadModelsData } from '../models-data.js';
 import type { CommandContext } from '../run-action.js';
-import { providers } from '../runtime/providers.js';
 
 const durationText = (rule: DurationRule | undefined): string | undefined => {
   if (!rule) return undefined;
@@ -28,39 +28,18 @@ const sizesText = (model: ModelSpec): string[] => {
   return lines;
 };
 
-/** Plain data for `--json`: the catalog entry plus the providers that serve it and their ids for it. */
-function modelJson(model: ModelSpec, servedBy: { provider: ProviderId; providerModel: string }[]) {
-  return { ...model, providers: servedBy };
-}
-
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const { io, options } = context;
-  const { modelCatalog } = await import('@wankit/core');
   const only = options.provider as ProviderId | undefined;
-  const ids = only ? [only] : [...providerIds];
-  const adapters = new Map<ProviderId, WanAdapter>();
-  for (const id of ids) adapters.set(id, await providers[id].load({}));
-
-  const rows = modelCatalog
-    .map((model) => {
-      const servedBy = [...adapters].flatMap(([provider, adapter]) =>
-        adapter.capabilities.models.includes(model.id)
-          ? [{ provider, providerModel: adapter.providerModelId(model.id) }]
-          : [],
-      );
-      return { model, servedBy };
-    })
-    .filter((row) => !only || row.servedBy.length > 0);
+  const data = await loadModelsData();
+  const rows = data.models
+    .map(({ providers: servedBy, ...model }) => ({ model: model as ModelSpec, servedBy }))
+    .filter((row) => !only || row.servedBy.some((s) => s.provider === only));
 
   if (io.json) {
     io.printJson({
-      models: rows.map((row) => modelJson(row.model, row.servedBy)),
-      providers: Object.fromEntries(
-        [...adapters].map(([id, adapter]) => [
-          id,
-          { kinds: adapter.capabilities.kinds, limits: adapter.capabilities.limits },
-        ]),
-      ),
+      models: rows.map((row) => ({ ...row.model, providers: row.servedBy })),
+      providers: only ? { [only]: data.providers[only] } : data.providers,
     });
     return ExitCode.ok;
   }

@@ -98,7 +98,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
               ? await downloadOutputs(connection, snapshot, outDir, {
                   signal: interrupt.signal,
                   overwrite: true,
-                  record: { journal, key },
+                  key,
                 })
               : [];
           progress.log(

@@ -10,7 +10,7 @@ import { resumeHint } from '../runtime/resume-hint.js';
 /** `wankit wait <task>`: wait with live progress, then download the results. */
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const { io, options, interrupt } = context;
-  const { ref, connection, journalPath, journal, key } = await attach(context);
+  const { ref, connection, journalPath, key } = await attach(context);
   interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
   try {
     const { expectedDurationSeconds, getModel } = await import('@wankit/core');
@@ -24,7 +24,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     if (snapshot.status === 'succeeded' && options.download !== false) {
       files = await downloadOutputs(connection, snapshot, resolve(context.cwd, String(options.out ?? '.')), {
         signal: interrupt.signal,
-        record: { journal, key },
+        key,
       });
     }
     const exitCode = snapshot.status === 'succeeded' ? ExitCode.ok : ExitCode.taskFailed;

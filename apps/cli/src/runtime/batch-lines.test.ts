@@ -58,9 +58,16 @@ describe('readBatchLines', () => {
     await writeFile(join(file, '..', 'cat.png'), Buffer.from([1, 2, 3]));
     const video = await readBatchLines(file, 'video', {}, adapter);
     expect(video.errors).toStrictEqual([]);
-    expect(video.lines[0]!.prepared.request).toMatchObject({ kind: 'image-to-video', image: 'data:image/png;base64,AQID' });
+    expect(video.lines[0]!.prepared.request).toMatchObject({
+      kind: 'image-to-video',
+      image: 'data:image/png;base64,AQID',
+    });
     const images = await readBatchLines(await batchFile('"a fox"\n'), 'image', {}, adapter);
-    expect(images.lines[0]!.prepared.request).toMatchObject({ kind: 'text-to-image', model: 'wan2.5-t2i-preview', count: 1 });
+    expect(images.lines[0]!.prepared.request).toMatchObject({
+      kind: 'text-to-image',
+      model: 'wan2.5-t2i-preview',
+      count: 1,
+    });
   });
 
   it('refuses an empty file', async () => {

@@ -165,7 +165,7 @@ describe('batch survives interruption', () => {
     }
     const creates = sim.stats().formats.native.creates;
     const rerun = await runCli([...args, '--json'], user);
-    expect(rerun.code).toBe(5);
+    expect(rerun.code, rerun.stderr).toBe(5);
     expect(rerun.stderr).toContain('may or may not have created a task');
     expect((parseJsonOutput(rerun) as unknown as BatchDoc).lines[0]!.result).toBe('uncertain');
     expect(sim.stats().formats.native.creates).toBe(creates);

@@ -67,7 +67,8 @@ describe('each provider and kind against the simulator', () => {
         },
         {
           provider: 'v2',
-          args: ['video', 'the cat turns', '--image', 'https://example.com/cat.png', '--resolution', '720p'],
+          // wan2.2-i2v-plus offers 480p and 1080p only.
+          args: ['video', 'the cat turns', '--image', 'https://example.com/cat.png', '--resolution', '480p'],
           kind: 'image-to-video',
           media: 'mp4',
         },
@@ -142,7 +143,7 @@ describe('each provider and kind against the simulator', () => {
     expect(status.code).toBe(0);
     expect(parseJsonOutput(status)).toMatchObject({ status: 'succeeded', ref: { taskId: id } });
 
-    const waited = await runCli(['wait', id, '--out', 'w', '--json'], user);
+    const waited = await runCli(['wait', id, '--time-scale', '0.01', '--out', 'w', '--json'], user);
     expect(waited.code).toBe(0);
     const waitedDoc = parseJsonOutput(waited) as unknown as TaskDoc;
     expect(await isMp4(waitedDoc.files[0]!.path)).toBe(true);

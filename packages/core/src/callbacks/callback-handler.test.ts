@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeAdapter } from '../../test/fake-adapter.js';
@@ -10,6 +9,7 @@ import { createFakeClock } from '../clock/fake-clock.js';
 import type { TaskRef, TaskSnapshot } from '../spec/task.js';
 import { createCallbackHandler } from './callback-handler.js';
 import { type CallbackRegistration, createCallbackRegistry } from './callback-registry.js';
+import { toNodeListener } from './node-listener.js';
 
 const start = Date.UTC(2026, 0, 1);
 const publicBaseUrl = 'https://app.example.test/wankit/callback';
@@ -194,28 +194,14 @@ describe('callback handler', () => {
   });
 });
 
-describe('callback handler behind node:http (as in examples/node-http-callback.mjs)', () => {
+describe('callback handler behind node:http (toNodeListener)', () => {
   beforeAll(() => nock.enableNetConnect('127.0.0.1'));
   afterAll(() => nock.disableNetConnect());
 
   it('reads a streamed body from a real socket and answers', async () => {
     const { registry, handler } = setup({ maxBodyBytes: 1_000 });
     const registration = bound(registry);
-    const server = createServer((incoming, outgoing) => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers))
-        if (typeof value === 'string') headers.set(name, value);
-      const request = new Request(new URL(incoming.url ?? '/', 'http://127.0.0.1'), {
-        method: incoming.method,
-        headers,
-        body: Readable.toWeb(incoming) as ReadableStream,
-        duplex: 'half',
-      } as RequestInit);
-      void handler(request).then(async (response) => {
-        outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-        outgoing.end(Buffer.from(await response.arrayBuffer()));
-      });
-    });
+    const server = createServer(toNodeListener(handler));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;

@@ -12,3 +12,4 @@ export {
   createCallbackRegistry,
   type DeliveryOutcome,
 } from './callback-registry.js';
+export { sendWebResponse, toNodeListener, toWebRequest, type WebHandler } from './node-listener.js';

@@ -84,6 +84,8 @@ export interface DownloadOptions {
   overwrite?: boolean;
   signal?: AbortSignal;
   onProgress?(progress: { url: string; bytes: number; totalBytes?: number }): void;
+  /** Journal key for the `downloaded` records; default the key this client knows for the task. */
+  key?: string;
 }
 
 /** A saved output: path, size, sha256, source URL, whether the transfer was resumed. */

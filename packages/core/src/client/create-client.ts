@@ -207,6 +207,8 @@ export function createClient(options: ClientOptions): WankitClient {
     ready();
     const registry = callbackRegistryFor(waitOptions.callback);
     const key = keyOf(ref, waitOptions.key);
+    // A task resumed from a journal keeps its original key for the records that follow (snapshot, downloads).
+    if (waitOptions.key) journalKeys.set(taskId(ref), waitOptions.key);
     try {
       const snapshot = await waitForTask({
         ref,
@@ -434,7 +436,7 @@ export function createClient(options: ClientOptions): WankitClient {
         if (typeof source !== 'string') {
           await journal({
             type: 'downloaded',
-            key: keyOf(source.ref),
+            key: keyOf(source.ref, downloadOptions.key),
             at: at(),
             taskId: source.ref.taskId,
             path: file.path,

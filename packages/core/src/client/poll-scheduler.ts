@@ -29,7 +29,8 @@ export interface ScheduleOptions {
   progressMarginMs?: number;
   /**
    * The server runs tasks at this multiple of the documented durations (a simulator's time scale, e.g.
-   * 0.05): the catalog's expected window and the documented initial delay are multiplied by it. Default 1.
+   * 0.05): the catalog's expected window, the documented initial delay and every default interval above
+   * are multiplied by it (intervals given explicitly are used as given). Default 1.
    */
   timeScale?: number;
 }
@@ -107,18 +108,20 @@ export function createPollScheduler(
   options: ScheduleOptions = {},
   inputs: PollSchedulerInputs = {},
 ): PollScheduler {
-  const intervalMs = options.intervalMs ?? 4_500;
-  const minIntervalMs = options.minIntervalMs ?? 1_000;
-  const maxIntervalMs = options.maxIntervalMs ?? 30_000;
+  const timeScale = options.timeScale ?? 1;
+  // Defaults are documented-time figures, so they shrink with the server's time scale; explicit values are taken as given.
+  const scaled = (value: number | undefined, fallback: number) => value ?? fallback * timeScale;
+  const intervalMs = scaled(options.intervalMs, 4_500);
+  const minIntervalMs = scaled(options.minIntervalMs, 1_000);
+  const maxIntervalMs = scaled(options.maxIntervalMs, 30_000);
   const lateGrowth = options.lateGrowth ?? 1.25;
-  const lateMaxIntervalMs = options.lateMaxIntervalMs ?? 15_000;
+  const lateMaxIntervalMs = scaled(options.lateMaxIntervalMs, 15_000);
   const firstPollQuantile = options.firstPollQuantile ?? 0.01;
   const windowEndQuantile = options.windowEndQuantile ?? 0.95;
   const minSamples = options.minSamples ?? 20;
   const maxSamples = options.maxSamples ?? 200;
-  const callbackGraceMs = options.callbackGraceMs ?? 20_000;
-  const progressMarginMs = options.progressMarginMs ?? 1_000;
-  const timeScale = options.timeScale ?? 1;
+  const callbackGraceMs = scaled(options.callbackGraceMs, 20_000);
+  const progressMarginMs = scaled(options.progressMarginMs, 1_000);
   const learned = new Map<string, Samples>();
 
   const clampGap = (at: number, from: number, max = maxIntervalMs) =>

@@ -2,8 +2,6 @@ import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 
-const backgroundFlushBytes = 32 * 1024 * 1024;
-
 /** Shared between attempts of one download: bytes on disk and the hash of exactly those bytes. */
 export interface TransferState {
   hash: Hash;
@@ -36,8 +34,6 @@ export class HashingFileSink extends Writable {
   /** Set when the disk or the progress callback (not the network) failed: never resumed. */
   fatalError: unknown;
   private inFlight: Promise<void> = Promise.resolve();
-  private flushing: Promise<void> | undefined;
-  private flushedAt = 0;
 
   constructor(
     private readonly file: FileHandle,
@@ -79,7 +75,6 @@ export class HashingFileSink extends Writable {
     try {
       await written;
       this.state.bytes += length;
-      this.flushInBackground();
       this.onChunk();
     } catch (error) {
       this.fatalError = error;
@@ -87,25 +82,12 @@ export class HashingFileSink extends Writable {
     }
   }
 
-  // Flushing dirty pages while the network is still busy leaves little for the final fsync to wait for.
-  private flushInBackground(): void {
-    if (this.flushing || this.state.bytes - this.flushedAt < backgroundFlushBytes) return;
-    this.flushedAt = this.state.bytes;
-    this.flushing = this.file
-      .datasync()
-      .catch(() => undefined)
-      .finally(() => {
-        this.flushing = undefined;
-      });
-  }
-
   /**
-   * Resolves once no write or background flush is pending. A failed pipeline destroys the sink while a
+   * Resolves once no write is pending. A failed pipeline destroys the sink while a
    * write may still be running; the next attempt must start only after it has landed, or `bytes` would
    * move under it.
    */
   async settled(): Promise<void> {
     await this.inFlight;
-    await this.flushing;
   }
 }

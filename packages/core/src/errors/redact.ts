@@ -6,7 +6,9 @@ export function registerSecret(secret: string | undefined): void {
   if (secret && secret.length >= 4) secrets.add(secret);
 }
 
-const bearer = /(bearer\s+)[^\s"',;]+/gi;
+// Token-shaped only (16+ token characters), so prose such as "the flag bearer walks" in a prompt is left alone;
+// registered secrets are caught whatever their shape.
+const bearer = /(bearer\s+)[A-Za-z0-9._~+/=-]{16,}/gi;
 
 /** Replaces registered secrets and anything shaped like a bearer token with `[redacted]`. */
 export function redactSecrets(text: string): string {

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import type { ModelSpec } from '@wankit/core';
+import { type ProviderId, providerIds } from './config/provider-ids.js';
+import { providers } from './runtime/providers.js';
+
+/** What `wankit models` shows: the catalog, each model with the providers that serve it. */
+export interface ModelsData {
+  readonly models: readonly (ModelSpec & {
+    readonly providers: { provider: ProviderId; providerModel: string }[];
+  })[];
+  readonly providers: Readonly<Record<string, { kinds: readonly string[]; limits: Record<string, unknown> }>>;
+}
+
+/** Computes the data from the catalog and the adapters (loads core, zod and every adapter). */
+export async function buildModelsData(): Promise<ModelsData> {
+  const { modelCatalog } = await import('@wankit/core');
+  const adapters = await Promise.all(
+    providerIds.map(async (id) => [id, await providers[id].load({})] as const),
+  );
+  return {
+    models: modelCatalog.map((model) => ({
+      ...model,
+      providers: adapters.flatMap(([provider, adapter]) =>
+        adapter.capabilities.models.includes(model.id)
+          ? [{ provider, providerModel: adapter.providerModelId(model.id) }]
+          : [],
+      ),
+    })),
+    providers: Object.fromEntries(
+      adapters.map(([id, adapter]) => [
+        id,
+        { kinds: adapter.capabilities.kinds, limits: { ...adapter.capabilities.limits } },
+      ]),
+    ),
+  };
+}
+
+/** File written next to the bundle at build time (tsup `onSuccess`), so `models` need not load zod and the adapters. */
+export const modelsDataFile = 'models-data.json';
+
+/** The build-time snapshot when present (the built CLI), else computed (tests running from source). */
+export async function loadModelsData(): Promise<ModelsData> {
+  try {
+    return JSON.parse(await readFile(new URL(`./${modelsDataFile}`, import.meta.url), 'utf8')) as ModelsData;
+  } catch {
+    return buildModelsData();
+  }
+}
