@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type BenchArgs, type BenchmarkName, parseArgs } from './args.js';
+import { type BenchArgs, type BenchmarkName, benchmarkNames, parseArgs } from './args.js';
 import { runCliStartup } from './benchmarks/cli-startup.js';
 import { DOWNLOAD_ROLE, runDownload, serveDownload } from './benchmarks/download.js';
 import { OVERHEAD_ROLE, runOverhead, serveOverhead } from './benchmarks/overhead.js';
@@ -34,7 +34,10 @@ async function main(args: BenchArgs): Promise<number> {
   const previous = loadPrevious(out, machine);
   const results: Results = {
     ...previous,
-    command: 'pnpm bench',
+    command:
+      args.only.length === benchmarkNames.length
+        ? 'pnpm bench'
+        : `pnpm bench -- --only ${args.only.join(',')}`,
     date: new Date().toISOString(),
     machine,
     errors: { ...previous.errors },
@@ -55,8 +58,22 @@ async function main(args: BenchArgs): Promise<number> {
     }
   }
   if (Object.keys(results.errors!).length === 0) delete results.errors;
+  const rows = resultRows(results);
+  results.targets = rows.flatMap((row) =>
+    row.target === undefined || row.met === undefined
+      ? []
+      : [
+          {
+            benchmark: row.benchmark,
+            metric: row.metric,
+            value: row.value,
+            target: row.target,
+            met: row.met,
+          },
+        ],
+  );
   writeResults(out, results);
-  console.log(formatTable(resultRows(results)));
+  console.log(formatTable(rows));
   console.log(
     `\n${machine.nproc} × ${machine.cpuModel}, ${machine.totalMemMb} MB, node ${machine.node}; written to ${out}`,
   );

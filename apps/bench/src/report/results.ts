@@ -18,6 +18,14 @@ export interface Results {
   scale_1000?: Timed<ScaleResult>;
   download?: Timed<DownloadResult>;
   cli_startup?: Timed<CliStartupResult>;
+  /** Every target with its figure and verdict (the table's rows that have a target). */
+  targets?: readonly {
+    benchmark: string;
+    metric: string;
+    value: unknown;
+    target: string;
+    met: boolean | null;
+  }[];
   /** Benchmarks that could not run this time, with the reason. */
   errors?: Record<string, string>;
 }
