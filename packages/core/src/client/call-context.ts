@@ -30,7 +30,12 @@ export function createCallContext(
     http: {
       async send(request) {
         await budget.takeRequest(signal);
-        last = await transport.send(request, { signal });
+        const release = await budget.openRequest(signal);
+        try {
+          last = await transport.send(request, { signal });
+        } finally {
+          release();
+        }
         return last;
       },
     },

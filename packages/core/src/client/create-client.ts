@@ -64,6 +64,9 @@ export function createClient(options: ClientOptions): WankitClient {
   const budget = createRequestBudget(clock, {
     requestsPerMinute: options.limits?.requestsPerMinute ?? documentedLimits.requestsPerMinute,
     concurrentTasks: options.limits?.concurrentTasks ?? documentedLimits.concurrentTasks,
+    ...(options.limits?.requestsInFlight !== undefined
+      ? { requestsInFlight: options.limits.requestsInFlight }
+      : {}),
   });
   const scheduler = createPollScheduler(options.schedule, {
     expectedSeconds: (ref) => expectedDurationSeconds(getModel(ref.model), ref.resolution),

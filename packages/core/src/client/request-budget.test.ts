@@ -52,7 +52,11 @@ describe('request budget: requests per minute', () => {
   it('costs nothing without a limit', () => {
     const budget = createRequestBudget(createFakeClock(0), {});
     expect(budget.takeRequest()).toBeUndefined();
-    expect(budget.limits).toEqual({ requestsPerMinute: Infinity, concurrentTasks: Infinity });
+    expect(budget.limits).toEqual({
+      requestsPerMinute: Infinity,
+      concurrentTasks: Infinity,
+      requestsInFlight: 32,
+    });
   });
 });
 
@@ -85,5 +89,35 @@ describe('request budget: concurrent tasks', () => {
     await expect(waiting).rejects.toMatchObject({ kind: 'aborted' });
     held();
     expect(budget.usage()).toEqual({ activeTasks: 0, waitingTasks: 0 });
+  });
+});
+
+describe('request budget: requests in flight', () => {
+  it('holds the request past the cap until one in flight completes, first come first served', async () => {
+    const budget = createRequestBudget(createFakeClock(0), { requestsInFlight: 2 });
+    const first = await budget.openRequest();
+    await budget.openRequest();
+    const order: string[] = [];
+    const third = budget.openRequest().then((release) => {
+      order.push('third');
+      return release;
+    });
+    const fourth = budget.openRequest().then(() => order.push('fourth'));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    first();
+    first(); // releasing twice frees one slot only
+    (await third)();
+    await fourth;
+    expect(order).toEqual(['third', 'fourth']);
+  });
+
+  it('gives up waiting when the caller aborts', async () => {
+    const budget = createRequestBudget(createFakeClock(0), { requestsInFlight: 1 });
+    await budget.openRequest();
+    const controller = new AbortController();
+    const waiting = budget.openRequest(controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ kind: 'aborted' });
   });
 });

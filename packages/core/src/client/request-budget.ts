@@ -1,14 +1,19 @@
-import { abortedError, type Clock } from '../clock/clock.js';
+import type { Clock } from '../clock/clock.js';
+import { createSemaphore, type ReleaseSlot } from './semaphore.js';
 
 export interface RequestBudgetLimits {
   /** Requests per minute across all tasks of one client; `Infinity` for no limit. */
   requestsPerMinute?: number;
   /** Tasks in flight at once (submitted and not yet finished); `Infinity` for no limit. */
   concurrentTasks?: number;
+  /**
+   * HTTP requests open at once. Default 32: a thousand tasks coming due together then queue for a
+   * moment instead of opening a thousand sockets, whose buffers alone cost more than the tasks' state.
+   */
+  requestsInFlight?: number;
 }
 
-/** Releases a task slot; calling it twice is harmless. */
-export type ReleaseSlot = () => void;
+export type { ReleaseSlot } from './semaphore.js';
 
 export interface RequestBudget {
   /** Takes one request token, waiting on the clock when the minute's budget is spent. */
@@ -17,24 +22,22 @@ export interface RequestBudget {
   pause(ms: number): void;
   /** Takes a concurrent-task slot, waiting (FIFO) until one is free. */
   acquireTask(signal?: AbortSignal): Promise<ReleaseSlot>;
+  /** Takes an in-flight request slot for the duration of one HTTP exchange. */
+  openRequest(signal?: AbortSignal): Promise<ReleaseSlot>;
   readonly limits: Required<RequestBudgetLimits>;
   /** Slots held and callers waiting for one. */
   usage(): { activeTasks: number; waitingTasks: number };
 }
 
-interface Waiter {
-  resolve: (release: ReleaseSlot) => void;
-  cancelled: boolean;
-}
-
 /**
  * One per client, shared by all its tasks. Requests: a GCRA token bucket (O(1), one number of state)
  * with a burst of one second's worth and a sustained rate a little under the limit, so that no
- * sliding 60-second window ever holds more than `requestsPerMinute` requests. Tasks: a FIFO semaphore.
+ * sliding 60-second window ever holds more than `requestsPerMinute` requests. Tasks and open requests: FIFO semaphores.
  */
 export function createRequestBudget(clock: Clock, limits: RequestBudgetLimits = {}): RequestBudget {
   const requestsPerMinute = limits.requestsPerMinute ?? Number.POSITIVE_INFINITY;
   const concurrentTasks = limits.concurrentTasks ?? Number.POSITIVE_INFINITY;
+  const requestsInFlight = limits.requestsInFlight ?? 32;
   const limitedRate = Number.isFinite(requestsPerMinute) && requestsPerMinute > 0;
   const burst = limitedRate ? Math.max(1, Math.floor(requestsPerMinute / 60)) : 0;
   // burst + sustained·60 s ≤ limit, with 1 % margin for clock skew between client and provider.
@@ -44,38 +47,11 @@ export function createRequestBudget(clock: Clock, limits: RequestBudgetLimits = 
   // Theoretical arrival time of the next request (GCRA).
   let tat = Number.NEGATIVE_INFINITY;
 
-  let active = 0;
-  const waiters: Waiter[] = [];
-  let head = 0;
-
-  const makeRelease = (): ReleaseSlot => {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      while (head < waiters.length) {
-        const next = waiters[head]!;
-        waiters[head++] = undefined as unknown as Waiter;
-        if (!next.cancelled) {
-          next.resolve(makeRelease());
-          compact();
-          return;
-        }
-      }
-      active--;
-      compact();
-    };
-  };
-
-  const compact = () => {
-    if (head > 1024 && head * 2 > waiters.length) {
-      waiters.splice(0, head);
-      head = 0;
-    }
-  };
+  const tasks = createSemaphore(concurrentTasks);
+  const requests = createSemaphore(requestsInFlight);
 
   return {
-    limits: { requestsPerMinute, concurrentTasks },
+    limits: { requestsPerMinute, concurrentTasks, requestsInFlight },
     takeRequest(signal) {
       if (!limitedRate) return undefined;
       const now = clock.now();
@@ -90,30 +66,13 @@ export function createRequestBudget(clock: Clock, limits: RequestBudgetLimits = 
       tat = Math.max(tat, clock.now() + ms + toleranceMs);
     },
     acquireTask(signal) {
-      if (signal?.aborted) return Promise.reject(abortedError(signal));
-      if (active < concurrentTasks) {
-        active++;
-        return Promise.resolve(makeRelease());
-      }
-      return new Promise<ReleaseSlot>((resolve, reject) => {
-        const waiter: Waiter = {
-          cancelled: false,
-          resolve: (release) => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve(release);
-          },
-        };
-        const onAbort = () => {
-          waiter.cancelled = true;
-          reject(abortedError(signal, 'Aborted while waiting for a free task slot'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        waiters.push(waiter);
-      });
+      return tasks.acquire(signal, 'Aborted while waiting for a free task slot');
+    },
+    openRequest(signal) {
+      return requests.acquire(signal, 'Aborted while waiting for a free request slot');
     },
     usage() {
-      let waiting = 0;
-      for (let i = head; i < waiters.length; i++) if (!waiters[i]!.cancelled) waiting++;
+      const { active, waiting } = tasks.usage();
       return { activeTasks: active, waitingTasks: waiting };
     },
   };
