@@ -3,7 +3,6 @@ import type { ProviderId } from '../config/provider-ids.js';
 import { isLoopbackUrl, localPlaceholderKey, type Target } from '../config/resolve-config.js';
 import type { Io } from '../output/io.js';
 import { providers } from './providers.js';
-import { recordBaseUrlInRefs } from './ref-base-url.js';
 
 /**
  * Time scale of the embedded simulator: documented durations × 0.05, so a 60 s video takes 3 s and
@@ -33,21 +32,11 @@ export interface ConnectOptions {
 }
 
 /**
- * Poll schedule for a server that runs tasks at `timeScale` × the documented durations: the expected
- * window and every interval shrink with it (floors keep a local server from being hammered).
+ * Poll schedule for a server that runs tasks at `timeScale` × the documented durations: core shrinks the
+ * expected window and every default interval with it.
  */
 export function scheduleFor(timeScale: number): ScheduleOptions | undefined {
-  if (timeScale === 1) return undefined;
-  const scaled = (ms: number, floor: number) => Math.max(floor, Math.round(ms * timeScale));
-  return {
-    timeScale,
-    intervalMs: scaled(4_500, 100),
-    minIntervalMs: scaled(1_000, 50),
-    maxIntervalMs: scaled(30_000, 500),
-    lateMaxIntervalMs: scaled(15_000, 250),
-    callbackGraceMs: scaled(20_000, 500),
-    progressMarginMs: scaled(1_000, 50),
-  };
+  return timeScale === 1 ? undefined : { timeScale };
 }
 
 /** Loads the adapter for a target (without connecting): enough to validate and pick defaults. */
@@ -77,7 +66,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       allowLoopbackHttpCallbacks: true,
     });
     const client = createClient({
-      adapter: recordBaseUrlInRefs(adapter, simulator.baseUrl),
+      adapter,
       apiKey: localPlaceholderKey,
       baseUrl: simulator.baseUrl,
       ...(options.journal ? { journal: options.journal } : {}),
@@ -107,7 +96,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
   const schedule = scheduleFor(timeScale);
   const client = createClient({
     ...(schedule ? { schedule } : {}),
-    adapter: baseUrl ? recordBaseUrlInRefs(adapter, baseUrl) : adapter,
+    adapter,
     ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
     ...(target.baseUrl !== undefined ? { baseUrl: target.baseUrl } : {}),
     ...(options.journal ? { journal: options.journal } : {}),

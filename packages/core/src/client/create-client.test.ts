@@ -76,6 +76,7 @@ describe('createClient: submit', () => {
       providerModel: 'wan2_5-t2v-preview',
       kind: 'text-to-video',
       submittedAt: new Date(clock.now()).toISOString(),
+      baseUrl: base,
       resolution: '720p',
     });
     expect(result.warnings).toEqual([]);

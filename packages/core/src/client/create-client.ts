@@ -189,7 +189,7 @@ export function createClient(options: ClientOptions): WankitClient {
     await journal({ type: 'snapshot', key: journalKey, at: at(), snapshot });
   };
 
-  // Tier and duration let any later process schedule polls for this task; adapters may omit them.
+  // Base URL, tier and duration let any later process find and schedule polls for this task; adapters may omit them.
   const completeRef = (
     ref: TaskRef,
     request: GenerationRequest,
@@ -200,6 +200,7 @@ export function createClient(options: ClientOptions): WankitClient {
       ref.durationSeconds ?? ('durationSeconds' in request ? request.durationSeconds : undefined);
     return {
       ...ref,
+      ...(ref.baseUrl === undefined && baseUrl ? { baseUrl } : {}),
       ...(resolution ? { resolution } : {}),
       ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     };
