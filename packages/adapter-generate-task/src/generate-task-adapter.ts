@@ -8,7 +8,7 @@ import type {
   WanAdapter,
   Warning,
 } from '@wankit/core';
-import { invalidResponse, WankitError } from '@wankit/core';
+import { createTaskRef, invalidResponse, WankitError } from '@wankit/core';
 import { defaultGenerateTaskModelIds, modeForKind, resolveProviderModel } from './generate-task-model-ids.js';
 import { type GenerateTaskProviderRoute, generateTaskAdapterId } from './generate-task-provider-options.js';
 import { buildGenerateTaskBody, type GenerateTaskBodySettings } from './generate-task-request-body.js';
@@ -83,19 +83,16 @@ export function createGenerateTaskAdapter(settings: GenerateTaskAdapterSettings 
       const envelope = readEnvelope(response, now.getTime());
       const data = createTaskDataSchema.safeParse(envelope.data);
       if (!data.success) throw invalidResponse(response, 'the create answer carries no data.taskId');
-      const ref: TaskRef = {
-        spec: 'wankit.task/v1',
+      // The status path needs the provider model: keeping it in the ref lets any process poll the task.
+      const ref = createTaskRef({
         adapter: generateTaskAdapterId,
         taskId: data.data.taskId,
-        model: input.request.model,
-        // The status path needs the provider model: keeping it in the ref lets any process poll the task.
+        request: input.request,
+        model: input.model,
         providerModel: built.providerModel,
-        kind: input.request.kind,
-        submittedAt: now.toISOString(),
-        ...(built.resolution !== undefined ? { resolution: built.resolution } : {}),
-        ...(built.durationSeconds !== undefined ? { durationSeconds: built.durationSeconds } : {}),
+        now,
         meta: { mode: modeForKind(input.request.kind), requestType: built.body.request_type ?? 'async' },
-      };
+      });
       // Warnings come from check(), which core calls before submit(); they are not repeated here.
       return { ref, warnings: [] };
     },

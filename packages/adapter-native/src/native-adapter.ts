@@ -2,12 +2,12 @@ import {
   type AdapterCallContext,
   type AdapterCapabilities,
   type AdapterSubmitInput,
+  createTaskRef,
   invalidResponse,
   parseRetryAfter,
   readJson,
   type TaskRef,
   type TaskSnapshot,
-  tierOf,
   type WanAdapter,
   WankitError,
   type Warning,
@@ -144,23 +144,14 @@ export function createNativeAdapter(settings: NativeAdapterSettings = {}): WanAd
       });
       if (response.status >= 400) throw httpError(response, context);
       const { task, raw } = readTask(response);
-      const resolution = tierOf(request, model);
-      const durationSeconds =
-        request.kind === 'text-to-image'
-          ? undefined
-          : (request.durationSeconds ??
-            (model?.duration?.type === 'fixed' ? model.duration.value : model?.duration?.default));
-      const ref: TaskRef = {
-        spec: 'wankit.task/v1',
+      const ref = createTaskRef({
         adapter: nativeAdapterId,
         taskId: task.id,
-        model: request.model,
+        request,
+        model,
         providerModel,
-        kind: request.kind,
-        submittedAt: context.now().toISOString(),
-        ...(resolution ? { resolution } : {}),
-        ...(durationSeconds === undefined ? {} : { durationSeconds }),
-      };
+        now: context.now(),
+      });
       const snapshot: TaskSnapshot | undefined =
         task.status === undefined ? undefined : nativeSnapshot(task, ref, context.now(), raw);
       return { ref, ...(snapshot ? { snapshot } : {}), warnings: [] };

@@ -7,11 +7,11 @@ import {
   type AdapterSubmitInput,
   type AdapterSubmitResult,
   checkBaseUrl,
+  createTaskRef,
   type RequestKind,
   specificationVersion,
   type TaskRef,
   type TaskSnapshot,
-  tierOf,
   type WanAdapter,
   WankitError,
   type Warning,
@@ -149,22 +149,14 @@ export function createV2Adapter(settings: V2AdapterSettings = {}): WanAdapter {
       purpose: 'create',
     });
     const taskId = readCreateResponse(response, context.now());
-    const resolution = tierOf(request, model);
-    const duration =
-      ('durationSeconds' in request ? request.durationSeconds : undefined) ??
-      (model?.duration?.type === 'fixed' ? model.duration.value : model?.duration?.default);
-    const ref: TaskRef = {
-      spec: 'wankit.task/v1',
+    const ref = createTaskRef({
       adapter: v2AdapterId,
       taskId,
-      model: request.model,
+      request,
+      model,
       providerModel,
-      kind: request.kind,
-      submittedAt: context.now().toISOString(),
-      ...(baseUrl === undefined ? {} : { baseUrl }),
-      ...(resolution === undefined ? {} : { resolution }),
-      ...(duration === undefined ? {} : { durationSeconds: duration }),
-    };
+      now: context.now(),
+    });
     return { ref, warnings: [] };
   }
 

@@ -9,6 +9,7 @@ export * from './http/index.js';
 export type { HttpTransport, WireRequest, WireResponse } from './http/transport.js';
 export * from './journal/index.js';
 export * from './spec/adapter.js';
+export { type CreateTaskRefInput, createTaskRef, videoDurationOf } from './spec/create-task-ref.js';
 export * from './spec/request.js';
 export * from './spec/task.js';
 export * from './spec/warning.js';

@@ -78,6 +78,7 @@ describe('createClient: submit', () => {
       submittedAt: new Date(clock.now()).toISOString(),
       baseUrl: base,
       resolution: '720p',
+      durationSeconds: 5,
     });
     expect(result.warnings).toEqual([]);
     expect(result.key).toBe('job-1');

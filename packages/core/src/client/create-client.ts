@@ -4,10 +4,12 @@ import { type CallbackRegistry, registryOf } from '../callbacks/callback-registr
 import { expectedDurationSeconds, getModel, tierOf, validateRequest } from '../catalog/index.js';
 import { systemClock } from '../clock/clock.js';
 import { downloadFile } from '../download/index.js';
+import { outputFileName, urlFileName } from '../download/output-file-name.js';
 import { WankitError } from '../errors/wankit-error.js';
 import { type CoreHttpTransport, createHttpTransport } from '../http/create-transport.js';
 import type { JournalRecord } from '../journal/index.js';
 import type { AdapterSubmitInput } from '../spec/adapter.js';
+import { videoDurationOf } from '../spec/create-task-ref.js';
 import type { GenerationRequest } from '../spec/request.js';
 import { isTerminal, type TaskOutput, type TaskRef, type TaskSnapshot } from '../spec/task.js';
 import { createCallContext, type TrackedCallContext, withServerAdvice } from './call-context.js';
@@ -20,7 +22,6 @@ import type {
   WankitClient,
 } from './client-options.js';
 import { requestFingerprint } from './fingerprint.js';
-import { outputFileName, urlFileName } from './output-file-name.js';
 import { createPollScheduler } from './poll-scheduler.js';
 import { createRequestBudget, type ReleaseSlot } from './request-budget.js';
 import { type RetryEvent, resolveRetryOptions, runWithRetries } from './retry-policy.js';
@@ -196,8 +197,7 @@ export function createClient(options: ClientOptions): WankitClient {
     model: AdapterSubmitInput['model'],
   ): TaskRef => {
     const resolution = ref.resolution ?? tierOf(request, model);
-    const durationSeconds =
-      ref.durationSeconds ?? ('durationSeconds' in request ? request.durationSeconds : undefined);
+    const durationSeconds = ref.durationSeconds ?? videoDurationOf(request, model);
     return {
       ...ref,
       ...(ref.baseUrl === undefined && baseUrl ? { baseUrl } : {}),

@@ -1,2 +1,2 @@
 export { type DownloadFileOptions, type DownloadResult, downloadFile } from './download-file.js';
-export { fileNameForOutput } from './output-file-name.js';
+export { extensionFromUrl, outputFileName, urlFileName } from './output-file-name.js';
