@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { isWankitError, type TaskRef, type TaskSnapshot, type Warning } from '@wankit/core';
+import { isWankitError, type TaskRef, type Warning } from '@wankit/core';
 import { journalPathFor } from '../config/resolve-config.js';
-import { ExitCode, type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
+import { type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
 import { errorJson, errorLine } from '../output/report-error.js';
-import { type DownloadedFile, printTaskResult, taskJson } from '../output/task-report.js';
+import { printTaskResult, taskJson } from '../output/task-report.js';
 import type { CommandContext } from '../run-action.js';
 import { connect, loadAdapter } from '../runtime/connect.js';
 import { defaultModel } from '../runtime/default-models.js';
-import { downloadOutputs } from '../runtime/download-outputs.js';
-import { followTask } from '../runtime/follow-task.js';
+import { finishTask } from '../runtime/finish-task.js';
 import { openJournal } from '../runtime/journal.js';
 import { prepareRequest } from '../runtime/prepare-request.js';
 import {
@@ -59,19 +57,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     ref = submitted.ref;
     io.note(`submitted ${ref.taskId} (${connection.provider}, ${ref.model})`);
     interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
-    const { expectedDurationSeconds, getModel } = await import('@wankit/core');
-    const snapshot: TaskSnapshot = await followTask(connection, ref, io, {
-      signal: interrupt.signal,
-      ...(options.timeout !== undefined ? { timeoutMs: options.timeout as number } : {}),
-      typicalSeconds: expectedDurationSeconds(getModel(ref.model), ref.resolution),
-    });
-    let files: DownloadedFile[] | undefined;
-    if (snapshot.status === 'succeeded' && options.download !== false) {
-      files = await downloadOutputs(connection, snapshot, resolve(context.cwd, String(options.out ?? '.')), {
-        signal: interrupt.signal,
-      });
-    }
-    const exitCode = snapshot.status === 'succeeded' ? ExitCode.ok : ExitCode.taskFailed;
+    const { snapshot, files, exitCode } = await finishTask(context, connection, ref);
     printTaskResult(io, snapshot, files);
     if (io.json) {
       io.printJson(taskJson({ ref, snapshot, files, warnings, embedded: connection.embedded, exitCode }));
