@@ -170,3 +170,11 @@ describe('expectedDurationSeconds', () => {
       expect(expectedDurationSeconds(undefined, resolution)).toHaveLength(2);
   });
 });
+
+describe('typical generation times', () => {
+  it('lists only the tiers a model offers', () => {
+    expect(Object.keys(getModel('wan2.6-t2v')!.typicalSeconds)).toEqual(['720p', '1080p']);
+    expect(Object.keys(getModel('wan2.2-t2v-plus')!.typicalSeconds)).toEqual(['480p', '1080p']);
+    expect(Object.keys(getModel('wan2.5-t2i-preview')!.typicalSeconds)).toEqual(['default']);
+  });
+});

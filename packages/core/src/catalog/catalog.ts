@@ -5,12 +5,21 @@ import { imageToVideoModels } from './models/image-to-video.js';
 import { textToImageModels } from './models/text-to-image.js';
 import { textToVideoModels } from './models/text-to-video.js';
 
+// Typical times are written once for every tier; each model keeps only the tiers it offers.
+function withOwnTiers(model: ModelSpec): ModelSpec {
+  const tiers: readonly string[] = tiersOf(model);
+  const typicalSeconds = Object.fromEntries(
+    Object.entries(model.typicalSeconds).filter(([tier]) => tier === 'default' || tiers.includes(tier)),
+  );
+  return { ...model, typicalSeconds };
+}
+
 /** Every Wan model the seeds and the wire-format reference name, as data. */
 export const modelCatalog: readonly ModelSpec[] = [
   ...textToVideoModels,
   ...imageToVideoModels,
   ...textToImageModels,
-];
+].map(withOwnTiers);
 
 /** Finds a model by canonical id or alias (e.g. `wan2.1-t2v-turbo` → `wanx2.1-t2v-turbo`). */
 export function getModel(id: string, catalog: readonly ModelSpec[] = modelCatalog): ModelSpec | undefined {
