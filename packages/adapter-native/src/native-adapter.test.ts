@@ -95,6 +95,44 @@ describe('createNativeAdapter', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it('refuses, before any request, catalog models the gateway has no id for and tiers it does not offer', async () => {
+    const adapter = createNativeAdapter();
+    const refusal = (request: unknown) => {
+      try {
+        adapter.check?.(input(request));
+      } catch (error) {
+        return error as WankitError;
+      }
+      throw new Error('expected a refusal');
+    };
+    const kf2v = refusal({
+      kind: 'image-to-video',
+      model: 'wanx2.1-kf2v-plus',
+      image: 'https://example.com/a.png',
+      lastImage: 'https://example.com/b.png',
+    });
+    expect([kf2v.kind, kf2v.field, kf2v.value]).toStrictEqual(['unsupported', 'model', 'wanx2.1-kf2v-plus']);
+    expect(kf2v.allowed).toContain('wan2.2-t2v-plus');
+    const low = refusal({
+      kind: 'image-to-video',
+      model: 'wan2.5-i2v-preview',
+      image: 'https://example.com/a.png',
+      resolution: '480p',
+    });
+    expect([low.kind, low.field, low.allowed]).toStrictEqual([
+      'unsupported',
+      'resolution',
+      ['720p', '1080p'],
+    ]);
+    const mapped = createNativeAdapter({ modelIds: { 'wanx2.1-t2v-turbo': 'wanx21_t2v_turbo' } });
+    expect(
+      mapped.check?.(
+        input({ kind: 'text-to-video', model: 'wanx2.1-t2v-turbo', prompt: 'p', size: '1280*720' }),
+      ),
+    ).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it('reads timings, skips audio tracks and untyped content by kind, and drops an out-of-range progress', async () => {
     nock(baseUrl)
       .get('/model/v1/generation/task/t-1')
@@ -154,6 +192,30 @@ describe('createNativeAdapter', () => {
       extra: { quantity: 5, unit_price: '0.24' },
     });
     expect(done.timings.completedAt).toBe('2026-01-01T00:03:10.123Z');
+  });
+
+  it('reads the status word from beside the output content when the top level has none (seed 002 layout)', async () => {
+    nock(baseUrl)
+      .get('/model/v1/generation/task/t-2')
+      .reply(200, {
+        id: 't-2',
+        output: [{ status: 'done', content: [{ type: 'video', url: 'https://cdn/x.mp4' }] }],
+      });
+    const ref = {
+      spec: 'wankit.task/v1',
+      adapter: 'native',
+      taskId: 't-2',
+      model: 'wan2.6-t2v',
+      providerModel: 'wan26_t2v',
+      kind: 'text-to-video',
+      submittedAt: now.toISOString(),
+    } as const;
+    const done = await createNativeAdapter().status(ref, context());
+    expect([done.status, done.providerStatus, done.outputs]).toStrictEqual([
+      'succeeded',
+      'done',
+      [{ kind: 'video', url: 'https://cdn/x.mp4' }],
+    ]);
   });
 
   it('keeps the ref on HTTP errors of a status read and never echoes the key', async () => {

@@ -8,6 +8,7 @@ import {
   readJson,
   type TaskRef,
   type TaskSnapshot,
+  tierOf,
   type WanAdapter,
   WankitError,
   type Warning,
@@ -15,7 +16,7 @@ import {
 } from '@wankit/core';
 import { z } from 'zod';
 import { nativeHttpErrorKind, readNativeError } from './native-error-table.js';
-import { type NativeRegion, nativeModelId, nativeModelIds } from './native-model-ids.js';
+import { type NativeRegion, nativeModelId, nativeModelIds, nativeResolutions } from './native-model-ids.js';
 import { buildNativeBody, type NativeBodyForm } from './native-request-body.js';
 import { nativeSnapshot } from './native-task-snapshot.js';
 import { nativeErrorBodySchema, nativeTaskSchema } from './native-wire-schemas.js';
@@ -58,6 +59,28 @@ export function createNativeAdapter(settings: NativeAdapterSettings = {}): WanAd
 
   function check(input: AdapterSubmitInput): Warning[] {
     const { request } = input;
+    // A catalog model the gateway documents no id for would get an invented id and a provider 400.
+    const served = nativeModelIds[request.model] ?? settings.modelIds?.[request.model];
+    if (input.model !== undefined && served === undefined) {
+      throw new WankitError({
+        kind: 'unsupported',
+        message: `${request.model} is not offered by the native gateway; choose ${capabilities.models.join(', ')} (or map it with createNativeAdapter({ modelIds }))`,
+        field: 'model',
+        value: request.model,
+        allowed: capabilities.models,
+      });
+    }
+    const tiers = nativeResolutions[request.model];
+    const tier = tiers && request.kind === 'image-to-video' ? tierOf(request, input.model) : undefined;
+    if (tiers && tier && !tiers.includes(tier)) {
+      throw new WankitError({
+        kind: 'unsupported',
+        message: `resolution ${tier} is not offered for ${request.model} by the native gateway; choose ${tiers.join(', ')}`,
+        field: 'resolution',
+        value: tier,
+        allowed: tiers,
+      });
+    }
     if (input.callbackUrl !== undefined) {
       throw new WankitError({
         kind: 'unsupported',

@@ -1,3 +1,5 @@
+import type { Resolution } from '@wankit/core';
+
 /**
  * Canonical Wan ids → the native gateway's ids. The gateway spells ids underscored and dot-free
  * (wire-formats §1.4): seed 000 `wan22_t2v_plus`, seed 001 `wan25_t2i_preview`, seed 002 `wan26_t2v`,
@@ -19,6 +21,14 @@ export const nativeModelIds: Readonly<Record<string, string>> = {
 export const nativeIntlModelIds: Readonly<Record<string, string>> = {
   'wan2.5-i2v-preview': 'wan25_i2v_preview_intl',
   'wan2.5-t2i-preview': 'wan25_t2i_preview_intl',
+};
+
+/**
+ * Tiers the gateway offers where they are narrower than the model's own (DashScope) list:
+ * `wan25_i2v_preview(_intl)` takes `resolution` 720P|1080P only (wire-formats §1.4, V6).
+ */
+export const nativeResolutions: Readonly<Record<string, readonly Resolution[]>> = {
+  'wan2.5-i2v-preview': ['720p', '1080p'],
 };
 
 export type NativeRegion = 'default' | 'intl';

@@ -52,7 +52,9 @@ function isoTime(value: unknown): string | undefined {
 }
 
 export function nativeSnapshot(task: NativeTask, ref: TaskRef, now: Date, raw: unknown): TaskSnapshot {
-  const status = nativeStatus(task.status);
+  // Seed 002 lists the status word beside `output`'s content; the gateway puts it at the top level.
+  const wireStatus = task.status ?? task.output?.[0]?.status;
+  const status = nativeStatus(wireStatus);
   const progress =
     status === 'succeeded'
       ? 1
@@ -66,7 +68,7 @@ export function nativeSnapshot(task: NativeTask, ref: TaskRef, now: Date, raw: u
   return {
     ref,
     status,
-    ...(task.status === undefined ? {} : { providerStatus: task.status }),
+    ...(wireStatus === undefined ? {} : { providerStatus: wireStatus }),
     ...(progress === undefined ? {} : { progress }),
     outputs: status === 'succeeded' ? outputs(task, ref) : [],
     ...(taskUsage ? { usage: taskUsage } : {}),

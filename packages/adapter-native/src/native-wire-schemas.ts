@@ -35,7 +35,9 @@ export const nativeTaskSchema = z.object({
   model: z.string().optional(),
   progress: z.number().optional(),
   created_at: z.number().optional(),
-  output: z.array(z.object({ content: z.array(nativeContentSchema) })).optional(),
+  output: z
+    .array(z.object({ status: z.string().optional(), content: z.array(nativeContentSchema) }))
+    .optional(),
   usage: nativeUsageSchema.optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
   error: nativeTaskErrorSchema.optional(),

@@ -165,6 +165,20 @@ describe('native format', () => {
     expect(failed.json.error).toEqual({ code: '001026095', message: 'Internal generation error' });
   });
 
+  it.each(['1104*1472', '1472*1104', '960*1696', '1696*960', '768*2700'])(
+    'accepts the seed 001 size %s for wan25_t2i_preview (recommended sizes count even below the pixel minimum)',
+    async (size) => {
+      const { sim } = await startTestSimulator();
+      const created = await call(
+        sim,
+        'POST',
+        '/model/v1/generation',
+        wrapped('wan25_t2i_preview', { prompt: 'x' }, { size }),
+      );
+      expect(created.status).toBe(200);
+    },
+  );
+
   it.each([
     [
       'an unknown model',

@@ -28,6 +28,8 @@ export interface PixelRule {
   /** width / height, inclusive. */
   readonly minAspect: number;
   readonly maxAspect: number;
+  /** Sizes the page recommends, accepted even where they miss the stated pixel range. */
+  readonly recommended?: readonly string[];
 }
 
 export function durationDefault(rule: DurationRule): number {
@@ -77,6 +79,7 @@ export function parseSize(size: string): Dimensions | undefined {
 export function pixelRuleProblem(rule: PixelRule, size: string): string | undefined {
   const dims = parseSize(size);
   if (!dims) return 'must be "W*H" (e.g. "1280*1280")';
+  if (rule.recommended?.includes(size)) return undefined;
   const pixels = dims.width * dims.height;
   if (pixels < rule.minPixels || pixels > rule.maxPixels) {
     return `total pixels ${pixels} must be within [${rule.minPixels}, ${rule.maxPixels}]`;

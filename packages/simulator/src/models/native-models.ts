@@ -53,11 +53,19 @@ export const NATIVE_MODELS: readonly SizedModel[] = [
     }),
   ),
   // seed 001: total pixels within [1280*1280, 1440*1440], aspect 1:4-4:1, default 1280*1280, n 1-4 default 4.
+  // Three of its own recommended sizes hold slightly fewer pixels than that minimum; the page recommends
+  // them, so they are accepted (as wankit's catalog does).
   ...['wan25_t2i_preview', 'wan25_t2i_preview_intl'].map(
     (id): SizedModel => ({
       id,
       kind: 'text-to-image',
-      pixelRule: { minPixels: 1280 * 1280, maxPixels: 1440 * 1440, minAspect: 1 / 4, maxAspect: 4 },
+      pixelRule: {
+        minPixels: 1280 * 1280,
+        maxPixels: 1440 * 1440,
+        minAspect: 1 / 4,
+        maxAspect: 4,
+        recommended: ['1280*1280', '1104*1472', '1472*1104', '960*1696', '1696*960'],
+      },
       defaultSize: '1280*1280',
       count: { min: 1, max: 4, default: 4 },
     }),

@@ -67,10 +67,10 @@ export interface TaskPlan {
   readonly prompt: string;
 }
 
+// Native and v2 spell tiers with an upper-case P (`720P`); anything else is the provider's 400.
 function tierOfResolution(value: unknown): VideoTier | undefined {
-  if (typeof value !== 'string') return undefined;
-  const tier = value.toLowerCase();
-  return tier === '480p' || tier === '720p' || tier === '1080p' ? tier : undefined;
+  if (value === '480P' || value === '720P' || value === '1080P') return value.toLowerCase() as VideoTier;
+  return undefined;
 }
 
 function checkCommon(model: SizedModel, f: SizedFields): ValidationIssue | undefined {
