@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { isWankitError, type TaskRef, type TaskSnapshot } from '@wankit/core';
+import { isWankitError, type TaskRef, type TaskSnapshot, WankitError } from '@wankit/core';
+import { isLoopbackUrl } from '../config/resolve-config.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
 import { createProgress } from '../output/progress.js';
 import { errorLine } from '../output/report-error.js';
@@ -10,6 +11,7 @@ import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runti
 import { connect, loadAdapter } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
 import { openJournal } from '../runtime/journal.js';
+import { type BatchTarget, describeTarget, foreignEntries } from '../runtime/journal-target.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
 import { loadSettings, timeScaleOf } from '../runtime/session.js';
 
@@ -66,6 +68,33 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const { summarizeJournal } = await import('@wankit/core');
   const summary = summarizeJournal(await journal.read());
   const embedded = settings.target.mode === 'embedded';
+  const current: BatchTarget = embedded
+    ? { adapter: adapter.id, baseUrl: undefined, local: true }
+    : {
+        adapter: adapter.id,
+        baseUrl: settings.target.baseUrl ?? adapter.defaultBaseUrl,
+        local: isLoopbackUrl(settings.target.baseUrl ?? adapter.defaultBaseUrl ?? ''),
+      };
+  const foreign = foreignEntries(
+    lines.map((line) => summary.get(line.key)).filter((entry) => entry !== undefined),
+    current,
+  );
+  if (foreign.length > 0) {
+    const first = foreign[0]!;
+    const error = new WankitError({
+      kind: 'invalid_request',
+      message:
+        `the journal ${journalPath} records ${foreign.length} line(s) sent to ${first.target}, but this run would ` +
+        `send to ${describeTarget(current)}; re-run with the same provider settings, or pass --journal with a new ` +
+        'path to start over (nothing was sent)',
+      field: 'provider',
+      value: describeTarget(current),
+      allowed: [first.target],
+    });
+    io.err(`${io.colors.red('error:')} ${errorLine(error)}`);
+    if (io.json) io.printJson({ ok: false, exitCode: ExitCode.usage, error: error.toJSON() });
+    return ExitCode.usage;
+  }
   const plans: Plan[] = lines.map((line) => {
     const entry = summary.get(line.key);
     if (!entry) return { type: 'submit', line };

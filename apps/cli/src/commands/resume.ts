@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isWankitError, type TaskRef, type TaskSnapshot } from '@wankit/core';
+import { isWankitError, type TaskRef, type TaskSnapshot, WankitError } from '@wankit/core';
 import { isProviderId } from '../config/provider-ids.js';
 import { journalPathFor } from '../config/resolve-config.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
@@ -62,21 +62,25 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     `journal ${journalPath}: ${entries.length} task(s), ${work.length} to resume, ${outcomes.length} uncertain`,
   );
 
-  const connections = new Map<string, Connection>();
+  // One connection (one client, one shared budget) per provider and base URL. The promise is stored at
+  // once, so tasks asking at the same moment share it instead of each building a client.
+  const connections = new Map<string, Promise<Connection>>();
   const flags = connectionFlags(options);
-  const connectionFor = async (ref: TaskRef): Promise<Connection> => {
+  const connectionFor = (ref: TaskRef): Promise<Connection> => {
     const baseUrl = flags.baseUrl ?? ref.baseUrl;
     const id = `${ref.adapter} ${baseUrl ?? ''}`;
     const existing = connections.get(id);
     if (existing) return existing;
-    const target = await loadSettings(context, {
-      provider: ref.adapter,
-      sim: false,
-      ...(baseUrl !== undefined ? { baseUrl } : {}),
-    });
-    const connection = await connect(target.target, io, { journal, timeScale: timeScaleOf(context) });
-    connections.set(id, connection);
-    return connection;
+    const connecting = (async () => {
+      const target = await loadSettings(context, {
+        provider: ref.adapter,
+        sim: false,
+        ...(baseUrl !== undefined ? { baseUrl } : {}),
+      });
+      return connect(target.target, io, { journal, timeScale: timeScaleOf(context) });
+    })();
+    connections.set(id, connecting);
+    return connecting;
   };
 
   const progress = await createProgress(io, { plainIntervalMs: 10_000 });
@@ -84,7 +88,14 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     await Promise.all(
       work.map(async ({ key, ref, snapshot: known }): Promise<void> => {
         try {
-          if (!isProviderId(ref.adapter)) throw new Error(`unknown adapter ${ref.adapter}`);
+          if (!isProviderId(ref.adapter)) {
+            throw new WankitError({
+              kind: 'unsupported',
+              message: `task ${ref.taskId} belongs to adapter "${ref.adapter}", which this CLI does not have`,
+              field: 'task.adapter',
+              value: ref.adapter,
+            });
+          }
           const connection = await connectionFor(ref);
           const snapshot =
             known ??
@@ -127,7 +138,10 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     );
   } finally {
     progress.stop();
-    for (const connection of connections.values()) await connection.close();
+    for (const connecting of connections.values()) {
+      const connection = await connecting.catch(() => undefined);
+      await connection?.close();
+    }
   }
   const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
   if (io.json)

@@ -28,10 +28,10 @@ describe('readBatchLines', () => {
       seed: 5,
     });
     expect(lines[1]!.prepared.request).toMatchObject({ prompt: 'b', size: '1920*1080', seed: 5 });
-    expect(lines[0]!.key).toMatch(/^line:1:[0-9a-f]{64}$/);
+    expect(lines[0]!.key).toMatch(/^request:[0-9a-f]{64}:1$/);
   });
 
-  it('keys a line by its number and its request: same input same key, edited line or defaults a new one', async () => {
+  it('keys a line by its request and copy number, not its position: same input same key, edited line or defaults a new one', async () => {
     const first = await readBatchLines(await batchFile('"a"\n"b"\n'), 'video', {}, adapter);
     const again = await readBatchLines(await batchFile('"a"\n"b"\n'), 'video', {}, adapter);
     const edited = await readBatchLines(await batchFile('"a"\n"b!"\n'), 'video', {}, adapter);
@@ -40,6 +40,11 @@ describe('readBatchLines', () => {
     expect(edited.lines[0]!.key).toBe(first.lines[0]!.key);
     expect(edited.lines[1]!.key).not.toBe(first.lines[1]!.key);
     expect(otherDefaults.lines[0]!.key).not.toBe(first.lines[0]!.key);
+    const shifted = await readBatchLines(await batchFile('\n"new"\n"a"\n\n"b"\n'), 'video', {}, adapter);
+    expect(shifted.lines.slice(1).map((l) => l.key)).toStrictEqual(first.lines.map((l) => l.key));
+    const twice = await readBatchLines(await batchFile('"a"\n"a"\n'), 'video', {}, adapter);
+    expect(twice.lines[0]!.key).toBe(first.lines[0]!.key);
+    expect(twice.lines[1]!.key).not.toBe(twice.lines[0]!.key);
   });
 
   it('collects the error of every bad line, naming the line', async () => {

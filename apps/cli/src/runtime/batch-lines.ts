@@ -72,6 +72,9 @@ export async function readBatchLines(
   const lines: BatchLine[] = [];
   const errors: BatchLineError[] = [];
   const rows = text.split(/\r?\n/);
+  // A line's key is its request, not its position: inserting, removing or reordering lines never makes a
+  // submitted line look new. The same request written twice is two tasks: its copies count 1, 2, …
+  const copies = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
     const number = index + 1;
     if (row.trim() === '') continue;
@@ -79,7 +82,10 @@ export async function readBatchLines(
       const merged = { ...defaults, ...parseLine(row, number) };
       const kind = kindOf(media, merged);
       const identity = { ...merged, kind, model: merged.model ?? chooseModel(kind) };
-      const key = `line:${number}:${sha256Hex(canonicalJson(identity))}`;
+      const hash = sha256Hex(canonicalJson(identity));
+      const copy = (copies.get(hash) ?? 0) + 1;
+      copies.set(hash, copy);
+      const key = `request:${hash}:${copy}`;
       // Local image paths in a line are relative to the batch file.
       const draft = await completeDraft(media, identity, chooseModel, dirname(file));
       lines.push({ line: number, key, prepared: await prepareRequest(draft, adapter) });

@@ -29,8 +29,14 @@ export function createCallContext(
     lastResponse: () => last,
     http: {
       async send(request) {
-        await budget.takeRequest(signal);
+        // Slot first, then the rate token: tokens spent while queued for a slot would let a burst out later.
         const release = await budget.openRequest(signal);
+        try {
+          await budget.takeRequest(signal);
+        } catch (error) {
+          release();
+          throw error;
+        }
         try {
           last = await transport.send(request, { signal });
         } finally {

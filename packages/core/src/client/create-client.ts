@@ -279,6 +279,7 @@ export function createClient(options: ClientOptions): WankitClient {
             at: at(),
             fingerprint,
             adapter: adapter.id,
+            baseUrl: http.baseUrl,
             model: validated.request.model,
             kind: validated.request.kind,
             request: validated.request,
@@ -318,8 +319,15 @@ export function createClient(options: ClientOptions): WankitClient {
       journalKeys.set(id, key);
       // Keys stay known for later downloads; bound the map for long-lived clients.
       if (journalKeys.size > maxRememberedKeys) journalKeys.delete(journalKeys.keys().next().value as string);
-      if (registry && submitOptions.callback) registry.bind(submitOptions.callback.key, ref);
+      // The task exists: record it before anything else can fail.
       await journal({ type: 'submitted', key, at: at(), ref });
+      if (registry && submitOptions.callback) {
+        try {
+          registry.bind(submitOptions.callback.key, ref);
+        } catch (thrown) {
+          throw errorOf(thrown).with({ taskRef: ref });
+        }
+      }
       if (snapshot && isTerminal(snapshot.status)) await finish(ref, snapshot, key);
       return {
         ref,

@@ -49,6 +49,17 @@ describe('request budget: requests per minute', () => {
     expect(await granted).toBe(5_000);
   });
 
+  it('holds every request back after a pause even when no rate limit is documented', async () => {
+    const clock = createFakeClock(0);
+    const budget = createRequestBudget(clock, {});
+    budget.pause(5_000);
+    const granted = budget.takeRequest()?.then(() => clock.now());
+    expect(granted).toBeDefined();
+    await clock.runUntilIdle();
+    expect(await granted).toBe(5_000);
+    expect(budget.takeRequest()).toBeUndefined();
+  });
+
   it('costs nothing without a limit', () => {
     const budget = createRequestBudget(createFakeClock(0), {});
     expect(budget.takeRequest()).toBeUndefined();

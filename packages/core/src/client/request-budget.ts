@@ -46,6 +46,7 @@ export function createRequestBudget(clock: Clock, limits: RequestBudgetLimits = 
   const toleranceMs = (burst - 1) * intervalMs;
   // Theoretical arrival time of the next request (GCRA).
   let tat = Number.NEGATIVE_INFINITY;
+  let pausedUntil = Number.NEGATIVE_INFINITY;
 
   const tasks = createSemaphore(concurrentTasks);
   const requests = createSemaphore(requestsInFlight);
@@ -53,8 +54,9 @@ export function createRequestBudget(clock: Clock, limits: RequestBudgetLimits = 
   return {
     limits: { requestsPerMinute, concurrentTasks, requestsInFlight },
     takeRequest(signal) {
-      if (!limitedRate) return undefined;
       const now = clock.now();
+      // A provider's Retry-After holds every request of the client back, whether or not a rate is set.
+      if (!limitedRate) return pausedUntil > now ? clock.sleep(pausedUntil - now, signal) : undefined;
       const start = Math.max(tat, now);
       const waitMs = start - toleranceMs - now;
       tat = start + intervalMs;
@@ -62,8 +64,9 @@ export function createRequestBudget(clock: Clock, limits: RequestBudgetLimits = 
       return clock.sleep(waitMs, signal);
     },
     pause(ms) {
-      if (!limitedRate || !(ms > 0)) return;
-      tat = Math.max(tat, clock.now() + ms + toleranceMs);
+      if (!(ms > 0)) return;
+      pausedUntil = Math.max(pausedUntil, clock.now() + ms);
+      if (limitedRate) tat = Math.max(tat, clock.now() + ms + toleranceMs);
     },
     acquireTask(signal) {
       return tasks.acquire(signal, 'Aborted while waiting for a free task slot');

@@ -46,8 +46,8 @@ describe('runWithRetries for reads', () => {
   it.each([
     ['408', err({ kind: 'timeout', httpStatus: 408 })],
     ['429', err({ kind: 'rate_limited', httpStatus: 429 })],
-    ['500', err({ kind: 'provider_error', httpStatus: 500 })],
     ['503', err({ kind: 'provider_error', httpStatus: 503 })],
+    ['500', err({ kind: 'provider_error', httpStatus: 500 })],
     ['network', err({ kind: 'network', requestSent: 'unknown' })],
   ])('retries %s with backoff on the clock', async (_, failure) => {
     const clock = createFakeClock(0);
@@ -146,6 +146,8 @@ describe('runWithRetries for creates', () => {
     ['a closed socket after the headers', err({ kind: 'network', requestSent: true, httpStatus: 200 })],
     ['a 502', err({ kind: 'provider_error', httpStatus: 502 })],
     ['a 504', err({ kind: 'provider_error', httpStatus: 504 })],
+    ['a 500 (the task may exist already)', err({ kind: 'provider_error', httpStatus: 500 })],
+    ['an unreadable 500 page', err({ kind: 'invalid_response', httpStatus: 500 })],
     ['an unreadable 200', err({ kind: 'invalid_response', httpStatus: 200 })],
   ])('never re-sends after %s: submit_uncertain with the fingerprint', async (_, failure) => {
     const clock = createFakeClock(0);
@@ -163,8 +165,8 @@ describe('runWithRetries for creates', () => {
     ['400', err({ kind: 'invalid_request', httpStatus: 400 })],
     ['401', err({ kind: 'authentication', httpStatus: 401 })],
     ['402', err({ kind: 'insufficient_balance', httpStatus: 402 })],
-    ['500', err({ kind: 'provider_error', httpStatus: 500 })],
     ['503', err({ kind: 'provider_error', httpStatus: 503 })],
+    ['an unreadable 503 page', err({ kind: 'invalid_response', httpStatus: 503 })],
   ])('rethrows a definite refusal (%s) without retrying', async (_, failure) => {
     const clock = createFakeClock(0);
     const { operation, calls } = scripted(clock, [failure]);

@@ -52,10 +52,13 @@ type CreateVerdict = 'retry' | 'uncertain' | 'refused';
 /**
  * Decides what a failed create means. A create is billable, so it is repeated only when the provider
  * provably did not take it: a 429, or a connection that was never made. A failure after the request
- * may have arrived (timeout, reset, a gateway's 502/504, an unreadable 2xx) is uncertain. Any other
- * answer (4xx, 500, 503, a refusal in the body) is the provider saying no.
+ * may have arrived is uncertain: a timeout, a reset, an unreadable 2xx, and any 5xx but 503 (a gateway's
+ * 502/504, or a 500 that may come after the task was created). 503 and 4xx answers, and refusals in the
+ * body, are the provider saying no.
  */
 function judgeCreateFailure(error: WankitError): CreateVerdict {
+  const mayHaveCreated = (status: number | undefined) =>
+    status === undefined || (status >= 200 && status < 300) || (status >= 500 && status !== 503);
   switch (error.kind) {
     case 'rate_limited':
       return 'retry';
@@ -64,11 +67,9 @@ function judgeCreateFailure(error: WankitError): CreateVerdict {
     case 'timeout':
       return 'uncertain';
     case 'provider_error':
-      return error.httpStatus === 502 || error.httpStatus === 504 ? 'uncertain' : 'refused';
+      return error.httpStatus !== undefined && mayHaveCreated(error.httpStatus) ? 'uncertain' : 'refused';
     case 'invalid_response':
-      return error.httpStatus === undefined || (error.httpStatus >= 200 && error.httpStatus < 300)
-        ? 'uncertain'
-        : 'refused';
+      return mayHaveCreated(error.httpStatus) ? 'uncertain' : 'refused';
     default:
       return 'refused';
   }

@@ -40,3 +40,37 @@ export function networkError(url: URL, bytes: number, resumes: number, cause: un
     cause,
   });
 }
+
+const fileSystemCodes = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EISDIR',
+  'ENOENT',
+  'EEXIST',
+  'EMFILE',
+  'ENFILE',
+  'EIO',
+  'EFBIG',
+  'ENAMETOOLONG',
+]);
+
+/**
+ * A local file-system failure (disk full, no permission, read-only, a file where a folder should be) as a
+ * typed error naming the destination, so batch work can report it per task instead of crashing.
+ */
+export function typedFileError(error: unknown, destination: string): unknown {
+  if (WankitError.isInstance(error)) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || !fileSystemCodes.has(code)) return error;
+  return new WankitError({
+    kind: 'invalid_request',
+    message: `cannot save the download to ${destination}: ${code} (${(error as Error).message})`,
+    field: 'destination',
+    value: destination,
+    cause: error,
+  });
+}

@@ -114,6 +114,19 @@ describe('downloadFile with nock', () => {
     },
   );
 
+  it('reports a destination it cannot write as a typed error naming it, with no temp file left', async () => {
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const destination = join(dir, 'not-a-folder', 'clip.mp4');
+    const error = await rejection(downloadFile({ url: 'https://cdn.example.com/clip.mp4', destination }));
+    expect([error.kind, error.field, error.value]).toStrictEqual([
+      'invalid_request',
+      'destination',
+      destination,
+    ]);
+    expect(error.message).toMatch(/^cannot save the download to .*clip\.mp4: E(NOTDIR|EXIST)/);
+    expect(partFiles()).toEqual([]);
+  });
+
   it('reports a server error as a retryable provider_error', async () => {
     nock('https://cdn.example.com').get('/a.mp4').reply(503, 'busy');
     const error = await rejection(

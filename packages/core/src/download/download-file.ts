@@ -4,7 +4,14 @@ import { type FileHandle, link, lstat, mkdir, open, rename, rm, unlink } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WankitError } from '../errors/index.js';
-import { abortedError, describeUrl, isAbort, networkError, statusError } from './download-errors.js';
+import {
+  abortedError,
+  describeUrl,
+  isAbort,
+  networkError,
+  statusError,
+  typedFileError,
+} from './download-errors.js';
 import { HashingFileSink, type TransferState } from './file-sink.js';
 import { fetchGet, type GetResponse, nodeGet } from './http-get.js';
 
@@ -121,6 +128,14 @@ async function syncDirectory(directory: string): Promise<void> {
  * not grow with the file. The temp file is removed on any failure or abort.
  */
 export async function downloadFile(options: DownloadFileOptions): Promise<DownloadResult> {
+  try {
+    return await transfer(options);
+  } catch (error) {
+    throw typedFileError(error, resolve(options.destination));
+  }
+}
+
+async function transfer(options: DownloadFileOptions): Promise<DownloadResult> {
   const url = parseHttpUrl(options.url);
   const destination = resolve(options.destination);
   const overwrite = options.overwrite ?? false;

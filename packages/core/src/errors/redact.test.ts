@@ -39,3 +39,11 @@ describe('redaction', () => {
     expect(JSON.stringify(error.toJSON())).not.toContain('sk-live-abcdef123456');
   });
 });
+
+describe('callback tokens', () => {
+  it('are scrubbed from any text, e.g. a provider error echoing the callback URL', () => {
+    expect(
+      redactSecrets('bad callback_url https://h.example/cb?wankit_task=k1&wankit_token=abcDEF123_-x'),
+    ).toBe('bad callback_url https://h.example/cb?wankit_task=k1&wankit_token=[redacted]');
+  });
+});

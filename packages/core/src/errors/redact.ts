@@ -10,9 +10,12 @@ export function registerSecret(secret: string | undefined): void {
 // registered secrets are caught whatever their shape.
 const bearer = /(bearer\s+)[A-Za-z0-9._~+/=-]{16,}/gi;
 
-/** Replaces registered secrets and anything shaped like a bearer token with `[redacted]`. */
+// Callback URLs carry a per-task token in their query (`wankit_token=…`); it is a credential too.
+const callbackToken = /(wankit_token=)[^&\s"'\\]+/g;
+
+/** Replaces registered secrets, bearer tokens and callback tokens with `[redacted]`. */
 export function redactSecrets(text: string): string {
-  let out = text.replace(bearer, '$1[redacted]');
+  let out = text.replace(bearer, '$1[redacted]').replace(callbackToken, '$1[redacted]');
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join('[redacted]');
   }

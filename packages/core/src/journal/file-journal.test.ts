@@ -150,6 +150,14 @@ describe('journal scrubbing', () => {
     });
   });
 
+  it('keeps a prompt that merely starts with "data:" as written, even with commas and percent signs', async () => {
+    const journal = createFileJournal(join(dir, 'prose.jsonl'));
+    const prompt = 'data: a cat, 50% faster, the flag bearer walks';
+    await journal.append(intent('p', { request: { kind: 'text-to-video', model: 'wan2.6-t2v', prompt } }));
+    const [record] = await journal.read();
+    expect(record).toMatchObject({ request: { prompt } });
+  });
+
   it('strips snapshot.raw', async () => {
     const snapshot: TaskSnapshot = {
       ref,

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isJournalRecord, type JournalRecord, type TaskJournal } from './journal-record.js';
 import { scrubRecord } from './scrub-record.js';
@@ -37,6 +37,18 @@ async function endsTorn(path: string): Promise<boolean> {
   }
 }
 
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems cannot fsync a directory; the record itself is already synced.
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * An append-only JSON-lines journal. Each record is one `write` followed by `fsync`, and appends are
  * serialised, so a record is on disk before `append` resolves and records never interleave. A crash
@@ -47,17 +59,32 @@ export function createFileJournal(path: string): FileJournal {
   let checkedTail = false;
 
   const write = async (record: JournalRecord): Promise<void> => {
-    await mkdir(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    await mkdir(dir, { recursive: true });
     // Start on a fresh line after a torn tail, or the new record would be glued to the broken one.
     const prefix = !checkedTail && (await endsTorn(path)) ? '\n' : '';
-    checkedTail = true;
+    const created = !(await stat(path).catch(() => undefined));
+    const bytes = Buffer.from(`${prefix}${JSON.stringify(scrubRecord(record))}\n`);
     const handle = await open(path, 'a');
     try {
-      await handle.write(`${prefix}${JSON.stringify(scrubRecord(record))}\n`);
+      // A short write (a nearly full disk) is finished or fails: a record half on disk must never count as written.
+      let written = 0;
+      while (written < bytes.length) {
+        const result = await handle.write(bytes, written, bytes.length - written);
+        if (result.bytesWritten <= 0) throw new Error(`journal ${path}: the disk took no more bytes`);
+        written += result.bytesWritten;
+      }
       await handle.sync();
+      checkedTail = true;
+    } catch (error) {
+      // The tail may now be torn: look again before the next record.
+      checkedTail = false;
+      throw error;
     } finally {
       await handle.close();
     }
+    // A new file's name lives in its directory: sync that too, or a power loss can drop the whole journal.
+    if (created) await syncDirectory(dir);
   };
 
   return {

@@ -12,6 +12,8 @@ export type JournalRecord =
       at: string;
       fingerprint: string;
       adapter: string;
+      /** Where the create is sent: a journal can tell a real provider from a local simulator. */
+      baseUrl?: string;
       model: string;
       kind: RequestKind;
       request: GenerationRequest;

@@ -57,7 +57,7 @@ describe('summarizeJournal', () => {
       path: '/o/t-dl-0.mp4',
       bytes: 10,
       sha256: 'ab',
-      url: 'u',
+      url: 'https://cdn.example.com/t-dl.mp4',
     },
   ];
 
@@ -71,6 +71,40 @@ describe('summarizeJournal', () => {
       ['finished', 'finished'],
       ['downloaded', 'downloaded'],
     ]);
+  });
+
+  it('counts a task as downloaded only when every output of its final snapshot is on disk', () => {
+    const images: TaskSnapshot = {
+      ...snapshot('t-img', 'succeeded'),
+      outputs: [
+        { kind: 'image', url: 'https://cdn.example.com/1.png' },
+        { kind: 'image', url: 'https://cdn.example.com/2.png' },
+      ],
+    };
+    const saved = (url: string): JournalRecord => ({
+      type: 'downloaded',
+      key: 'img',
+      at: 't5',
+      taskId: 't-img',
+      path: `/o/${url.slice(-5)}`,
+      bytes: 1,
+      sha256: 'cd',
+      url,
+    });
+    const partial = [
+      intent('img'),
+      { type: 'snapshot', key: 'img', at: 't3', snapshot: images } as JournalRecord,
+    ];
+    expect(summarizeJournal([...partial, saved('https://cdn.example.com/1.png')]).get('img')?.state).toBe(
+      'finished',
+    );
+    expect(
+      summarizeJournal([
+        ...partial,
+        saved('https://cdn.example.com/1.png'),
+        saved('https://cdn.example.com/2.png'),
+      ]).get('img')?.state,
+    ).toBe('downloaded');
   });
 
   it('keeps what resume needs', () => {
@@ -92,7 +126,16 @@ describe('summarizeJournal', () => {
       intent: intent('downloaded'),
       ref: ref('t-dl'),
       terminal: snapshot('t-dl', 'succeeded'),
-      downloads: [{ taskId: 't-dl', path: '/o/t-dl-0.mp4', bytes: 10, sha256: 'ab', url: 'u', at: 't4' }],
+      downloads: [
+        {
+          taskId: 't-dl',
+          path: '/o/t-dl-0.mp4',
+          bytes: 10,
+          sha256: 'ab',
+          url: 'https://cdn.example.com/t-dl.mp4',
+          at: 't4',
+        },
+      ],
       attempts: 1,
       updatedAt: 't4',
     });

@@ -28,6 +28,14 @@ export interface JournalTaskSummary {
   updatedAt: string;
 }
 
+// Downloaded means every output of the final snapshot is on disk, not just the first of several images.
+function allDownloaded(summary: JournalTaskSummary): boolean {
+  const outputs = summary.terminal?.outputs;
+  if (!outputs || outputs.length === 0) return summary.downloads.length > 0 && !summary.terminal;
+  const saved = new Set(summary.downloads.map((download) => download.url));
+  return outputs.every((output) => saved.has(output.url));
+}
+
 function fresh(key: string, at: string): JournalTaskSummary {
   return { key, state: 'intended', downloads: [], attempts: 0, updatedAt: at };
 }
@@ -59,12 +67,12 @@ export function summarizeJournal(records: readonly JournalRecord[]): Map<string,
       case 'snapshot':
         summary.terminal = record.snapshot;
         summary.ref ??= record.snapshot.ref;
-        if (summary.state !== 'downloaded') summary.state = 'finished';
+        summary.state = allDownloaded(summary) ? 'downloaded' : 'finished';
         break;
       case 'downloaded': {
         const { taskId, path, bytes, sha256, url, at } = record;
         summary.downloads.push({ taskId, path, bytes, sha256, url, at });
-        summary.state = 'downloaded';
+        summary.state = allDownloaded(summary) ? 'downloaded' : summary.terminal ? 'finished' : summary.state;
         break;
       }
     }

@@ -3,6 +3,9 @@ import { redactSecrets } from '../errors/index.js';
 import type { JournalRecord } from './journal-record.js';
 
 const dataUri = /^data:([^;,]*)((?:;[^;,]*)*),/i;
+// Only a real base64 media URI (what `image`/`lastImage` carry) is summarised: a prompt that merely starts
+// with "data:" is text and is kept as written.
+const base64MediaUri = /^data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[^;,]*)*;base64,[A-Za-z0-9+/=\s]*$/i;
 
 /**
  * `data:<mime>;sha256=<hex>`: a fingerprint of an inline image instead of megabytes of base64 that
@@ -19,7 +22,7 @@ export function summarizeDataUri(uri: string): string {
 
 function scrubValue(value: unknown): unknown {
   if (typeof value === 'string') {
-    if (dataUri.test(value) && !/;sha256=[0-9a-f]{64}$/.test(value)) return summarizeDataUri(value);
+    if (base64MediaUri.test(value)) return summarizeDataUri(value);
     return redactSecrets(value);
   }
   if (Array.isArray(value)) return value.map(scrubValue);
