@@ -210,9 +210,14 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
             if (plan.type === 'attach') {
               ref = plan.ref;
             } else {
-              // No abort signal on the create: Ctrl-C lets an in-flight submit finish so that its
-              // outcome is journaled as submitted, never left uncertain.
-              ref = (await connection.client.submit(line.prepared.request, { key: line.key })).ref;
+              // Ctrl-C stops a submit that is still waiting (slot, rate token, retry delay) but lets a
+              // create already sent finish, so that its outcome is journaled, never left uncertain.
+              ref = (
+                await connection.client.submit(line.prepared.request, {
+                  key: line.key,
+                  cancelBeforeSend: interrupt.signal,
+                })
+              ).ref;
               progress.log(`line ${line.line}: submitted ${ref.taskId}`);
             }
             snapshot = await connection.client.wait(ref, {

@@ -52,6 +52,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   try {
     const submitted = await connection.client.submit(prepared.request, {
       key: randomUUID(),
+      cancelBeforeSend: interrupt.signal,
       ...(callbackUrl ? { callbackUrl } : {}),
     });
     ref = submitted.ref;

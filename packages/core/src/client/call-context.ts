@@ -21,6 +21,8 @@ export function createCallContext(
   budget: RequestBudget,
   clock: Clock,
   signal: AbortSignal | undefined,
+  // Ends the waits for a request slot and a rate token, but not a request already sent.
+  waitSignal: AbortSignal | undefined = signal,
 ): TrackedCallContext {
   let last: WireResponse | undefined;
   return {
@@ -30,9 +32,9 @@ export function createCallContext(
     http: {
       async send(request) {
         // Slot first, then the rate token: tokens spent while queued for a slot would let a burst out later.
-        const release = await budget.openRequest(signal);
+        const release = await budget.openRequest(waitSignal);
         try {
-          await budget.takeRequest(signal);
+          await budget.takeRequest(waitSignal);
         } catch (error) {
           release();
           throw error;

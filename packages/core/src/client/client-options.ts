@@ -45,7 +45,14 @@ export interface ClientOptions {
 }
 
 export interface SubmitOptions {
+  /** Aborts the submit at any point; aborting after the create was sent leaves its outcome unknown. */
   signal?: AbortSignal;
+  /**
+   * Stops the submit only while it is still waiting (for a task slot, a rate token or a retry delay).
+   * Once the create is on the wire it runs to its answer, so it is journaled as submitted or refused,
+   * never left uncertain: what a CLI wants from Ctrl-C.
+   */
+  cancelBeforeSend?: AbortSignal;
   /** Identifies this logical submission in the journal; a random UUID by default. */
   key?: string;
   /** A callback URL the caller manages itself. */

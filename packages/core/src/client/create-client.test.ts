@@ -368,3 +368,46 @@ describe('createClient: wait and generate', () => {
     });
   });
 });
+
+describe('createClient: cancelBeforeSend (what Ctrl-C in a batch uses)', () => {
+  it('stops a submit still waiting for a task slot: nothing sent, nothing journaled', async () => {
+    const { client, journal } = setup({ limits: { concurrentTasks: 1 } });
+    nock(base).post('/v1/tasks').reply(200, { task_id: 't1' });
+    await client.submit(request, { key: 'first' });
+    const cancel = new AbortController();
+    const waiting = client.submit(request, { key: 'second', cancelBeforeSend: cancel.signal });
+    cancel.abort();
+    expect((await caught(waiting)).kind).toBe('aborted');
+    expect(journal.records.filter((record) => record.key === 'second')).toEqual([]);
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('lets a create already on the wire finish, so it is journaled as submitted, never uncertain', async () => {
+    const { client, journal } = setup();
+    const cancel = new AbortController();
+    nock(base)
+      .post('/v1/tasks')
+      .reply(200, () => {
+        cancel.abort();
+        return { task_id: 't9' };
+      });
+    const result = await client.submit(request, { key: 'k', cancelBeforeSend: cancel.signal });
+    expect(result.ref.taskId).toBe('t9');
+    expect(journal.records.map((record) => record.type)).toEqual(['intent', 'submitted']);
+  });
+
+  it('does not retry a 429 once cancelled: the refusal is journaled and nothing is sent again', async () => {
+    const { client, journal } = setup();
+    const cancel = new AbortController();
+    nock(base)
+      .post('/v1/tasks')
+      .reply(() => {
+        cancel.abort();
+        return [429, { error: 'slow down' }, { 'retry-after': '1' }];
+      });
+    const error = await caught(client.submit(request, { key: 'k', cancelBeforeSend: cancel.signal }));
+    expect(error.kind).toBe('rate_limited');
+    expect(journal.records.map((record) => record.type)).toEqual(['intent', 'refused']);
+    expect(nock.isDone()).toBe(true);
+  });
+});

@@ -31,6 +31,11 @@ const maxRememberedKeys = 10_000;
 
 const taskId = (ref: TaskRef) => `${ref.adapter}\u0000${ref.taskId}`;
 
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((signal) => signal !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+
 function errorOf(error: unknown): WankitError {
   if (WankitError.isInstance(error)) return error;
   return new WankitError({
@@ -150,8 +155,9 @@ export function createClient(options: ClientOptions): WankitClient {
     http: CoreHttpTransport,
     signal: AbortSignal | undefined,
     call: (context: TrackedCallContext) => Promise<T>,
+    waitSignal: AbortSignal | undefined = signal,
   ): Promise<T> => {
-    const context = createCallContext(http, budget, clock, signal);
+    const context = createCallContext(http, budget, clock, signal, waitSignal);
     try {
       return await call(context);
     } catch (error) {
@@ -269,7 +275,9 @@ export function createClient(options: ClientOptions): WankitClient {
         request: validated.request,
       });
 
-      const release = await budget.acquireTask(signal);
+      // Waits (task slot, rate token, retry delays) end on either signal; the request on the wire only on `signal`.
+      const waitSignal = anySignal(signal, submitOptions.cancelBeforeSend);
+      const release = await budget.acquireTask(waitSignal);
       let result: Awaited<ReturnType<typeof adapter.submit>>;
       try {
         await journal(
@@ -287,12 +295,12 @@ export function createClient(options: ClientOptions): WankitClient {
           true,
         );
         result = await runWithRetries(
-          () => callAdapter(http, signal, (context) => adapter.submit(input, context)),
+          () => callAdapter(http, signal, (context) => adapter.submit(input, context), waitSignal),
           {
             purpose: 'create',
             clock,
             options: retry,
-            signal,
+            signal: waitSignal,
             fingerprint,
             onRetry,
           },

@@ -124,21 +124,20 @@ export async function runWithRetries<T>(operation: () => Promise<T>, run: RetryR
       return await operation();
     } catch (thrown) {
       const error = asWankitError(thrown);
+      // A create's answer is judged first: an unknown outcome stays `submit_uncertain` even when the
+      // caller has aborted meanwhile, or the journal would call a possibly created task refused.
+      const verdict =
+        run.purpose === 'create' && error.kind !== 'aborted' ? judgeCreateFailure(error) : undefined;
+      if (verdict === 'uncertain') throw uncertain(error, run.fingerprint);
       if (error.kind === 'aborted' || run.signal?.aborted) {
+        if (verdict !== undefined) throw error; // a definite refusal stands as it is; no retry after an abort
         // An abort of a create after sending leaves its outcome unknown: keep the fingerprint.
         const aborted = error.kind === 'aborted' ? error : error.with({ kind: 'aborted', retryable: false });
         throw run.purpose === 'create' && run.fingerprint
           ? aborted.with({ fingerprint: run.fingerprint })
           : aborted;
       }
-      let retry: boolean;
-      if (run.purpose === 'create') {
-        const verdict = judgeCreateFailure(error);
-        if (verdict === 'uncertain') throw uncertain(error, run.fingerprint);
-        retry = verdict === 'retry';
-      } else {
-        retry = error.retryable;
-      }
+      const retry = verdict === undefined ? error.retryable : verdict === 'retry';
       if (!retry || attempt >= limit) throw error;
       const delayMs = retryDelay(error, attempt, run.options);
       if (delayMs === undefined) throw error;
