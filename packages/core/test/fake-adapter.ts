@@ -106,16 +106,20 @@ export function createFakeAdapter(
       if (!json.ok) throw invalidResponse(response, json.reason);
       const id = (json.value as { task_id?: unknown }).task_id;
       if (typeof id !== 'string') throw invalidResponse(response, 'no task_id');
+      const ref = {
+        spec: 'wankit.task/v1',
+        adapter: 'fake',
+        taskId: id,
+        model: request.model,
+        providerModel: this.providerModelId(request.model),
+        kind: request.kind,
+        submittedAt: context.now().toISOString(),
+      } as const;
+      // A create answer that already carries a status (some gateways finish at once) is a snapshot too.
+      const hasStatus = typeof (json.value as { status?: unknown }).status === 'string';
       return {
-        ref: {
-          spec: 'wankit.task/v1',
-          adapter: 'fake',
-          taskId: id,
-          model: request.model,
-          providerModel: this.providerModelId(request.model),
-          kind: request.kind,
-          submittedAt: context.now().toISOString(),
-        },
+        ref,
+        ...(hasStatus ? { snapshot: toSnapshot(json.value, ref, context.now()) } : {}),
         warnings: [],
       };
     },

@@ -254,6 +254,25 @@ describe('wait with a callback', () => {
     expect(clock.now() - start).toBe(40_000);
   });
 
+  it('binds a ref submitted by another client, so its delivery resolves this wait', async () => {
+    const { clock, registry, handler, client } = clientSetup();
+    const registration = registry.register();
+    const elsewhere = createClient({
+      adapter: createFakeAdapter(),
+      apiKey: 'sk-callback-test-123456',
+      clock,
+    });
+    nock(base).post('/v1/tasks').reply(200, { task_id: 't1' });
+    const { ref } = await elsewhere.submit(
+      { kind: 'text-to-video', model: 'wan2.5-t2v-preview', prompt: 'a cat', resolution: '720p' },
+      { callbackUrl: registration.url },
+    );
+    const waiting = client.wait(JSON.parse(JSON.stringify(ref)), { callback: registration });
+    await clock.advance(30_000);
+    expect((await handler(post(registration.url, succeeded))).status).toBe(200);
+    expect(await waiting).toMatchObject({ status: 'succeeded', ref: { taskId: 't1' } });
+  });
+
   it('falls back to polling when the callback never comes', async () => {
     const { clock, registry, client } = clientSetup();
     const registration = registry.register();

@@ -411,3 +411,33 @@ describe('createClient: cancelBeforeSend (what Ctrl-C in a batch uses)', () => {
     expect(nock.isDone()).toBe(true);
   });
 });
+
+describe('createClient: generate deadline', () => {
+  it('covers the wait for a task slot: the deadline ends it before anything is sent, as a timeout', async () => {
+    const { client, journal } = setup({ limits: { concurrentTasks: 1 } });
+    nock(base).post('/v1/tasks').reply(200, { task_id: 't1' });
+    await client.submit(request, { key: 'holder' });
+    const error = await caught(client.generate(request, { key: 'late', deadlineMs: 10_000 }));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toContain('nothing was sent');
+    expect(journal.records.filter((record) => record.key === 'late')).toEqual([]);
+  });
+});
+
+describe('createClient: a create answered with a final state', () => {
+  it('generate reads no status, journals the snapshot once and reports it to onProgress', async () => {
+    const { client, journal } = setup();
+    const done = task('SUCCEEDED', { video_url: 'https://cdn.fake.test/t1.mp4' });
+    nock(base).post('/v1/tasks').reply(200, done);
+    const seen: string[] = [];
+    const result = await client.generate(request, { key: 'instant', onProgress: (s) => seen.push(s.status) });
+    expect(result.snapshot).toMatchObject({
+      status: 'succeeded',
+      outputs: [{ url: 'https://cdn.fake.test/t1.mp4' }],
+    });
+    expect(seen).toEqual(['succeeded']);
+    expect(journal.records.map((record) => record.type)).toEqual(['intent', 'submitted', 'snapshot']);
+    expect(nock.isDone()).toBe(true);
+    expect(client.usage()).toEqual({ activeTasks: 0, waitingTasks: 0 });
+  });
+});

@@ -18,6 +18,7 @@ import type {
   DownloadedFile,
   DownloadOptions,
   GenerateResult,
+  SubmitResult,
   WaitOptions,
   WankitClient,
 } from './client-options.js';
@@ -216,6 +217,8 @@ export function createClient(options: ClientOptions): WankitClient {
     checkRef(ref);
     ready();
     const registry = callbackRegistryFor(waitOptions.callback);
+    // A ref submitted elsewhere (another client or process) is bound here, or its deliveries would find no task.
+    if (registry && waitOptions.callback) registry.bind(waitOptions.callback.key, ref);
     const key = keyOf(ref, waitOptions.key);
     // A task resumed from a journal keeps its original key for the records that follow (snapshot, downloads).
     if (waitOptions.key) journalKeys.set(taskId(ref), waitOptions.key);
@@ -365,24 +368,56 @@ export function createClient(options: ClientOptions): WankitClient {
       // The deadline covers the whole call: time spent waiting for a task slot or a 429 counts too.
       const startedAt = clock.now();
       const deadlineMs = generateOptions.deadlineMs ?? options.timeouts?.deadlineMs;
-      const submitted = await client.submit(request, {
-        ...(signal ? { signal } : {}),
-        ...(generateOptions.key ? { key: generateOptions.key } : {}),
-        ...(generateOptions.callback ? { callback: generateOptions.callback } : {}),
-      });
-      const snapshot = await waitInternal(
-        submitted.ref,
-        {
+      // Waiting for a task slot, a rate token or a 429 must not outlast the deadline; a create already
+      // sent still runs to its answer (cancelBeforeSend), so it is never left uncertain by the deadline.
+      const deadline = new AbortController();
+      const stopDeadline = new AbortController();
+      if (deadlineMs !== undefined) {
+        clock.sleep(deadlineMs, stopDeadline.signal).then(
+          () => deadline.abort(),
+          () => undefined,
+        );
+      }
+      let submitted: SubmitResult;
+      try {
+        submitted = await client.submit(request, {
           ...(signal ? { signal } : {}),
-          ...(deadlineMs !== undefined
-            ? { deadlineMs: Math.max(0, deadlineMs - (clock.now() - startedAt)) }
-            : {}),
-          ...(generateOptions.onProgress ? { onProgress: generateOptions.onProgress } : {}),
+          cancelBeforeSend: deadline.signal,
+          ...(generateOptions.key ? { key: generateOptions.key } : {}),
           ...(generateOptions.callback ? { callback: generateOptions.callback } : {}),
-          key: submitted.key,
-        },
-        submitted.snapshot,
-      );
+        });
+      } catch (thrown) {
+        const error = errorOf(thrown);
+        if (error.kind === 'aborted' && deadline.signal.aborted && !signal?.aborted) {
+          throw new WankitError({
+            kind: 'timeout',
+            message: `generate: the ${deadlineMs} ms deadline passed before the create could be sent; nothing was sent`,
+            cause: error,
+          });
+        }
+        throw error;
+      } finally {
+        stopDeadline.abort();
+      }
+      // A create answered with a final state was journaled by submit already: no wait, no second record.
+      const answered =
+        submitted.snapshot && isTerminal(submitted.snapshot.status) ? submitted.snapshot : undefined;
+      const snapshot =
+        answered ??
+        (await waitInternal(
+          submitted.ref,
+          {
+            ...(signal ? { signal } : {}),
+            ...(deadlineMs !== undefined
+              ? { deadlineMs: Math.max(0, deadlineMs - (clock.now() - startedAt)) }
+              : {}),
+            ...(generateOptions.onProgress ? { onProgress: generateOptions.onProgress } : {}),
+            ...(generateOptions.callback ? { callback: generateOptions.callback } : {}),
+            key: submitted.key,
+          },
+          submitted.snapshot,
+        ));
+      if (answered) generateOptions.onProgress?.(answered);
       if (snapshot.status !== 'succeeded') {
         const failure = snapshot.error;
         throw new WankitError({
