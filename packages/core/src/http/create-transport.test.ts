@@ -157,6 +157,21 @@ describe('createHttpTransport', () => {
       expect(await caught(pending)).toMatchObject({ kind: 'aborted', retryable: false });
     });
 
+    it('sends nothing when the signal was aborted before the call, and says so', async () => {
+      const scope = nock(base).post('/v1/tasks').reply(200, { task_id: 't1' });
+      const transport = createHttpTransport({ baseUrl: base, apiKey });
+      const controller = new AbortController();
+      controller.abort();
+      const error = await caught(
+        transport.send(
+          { method: 'POST', path: '/v1/tasks', json: {}, purpose: 'create' },
+          { signal: controller.signal },
+        ),
+      );
+      expect(error).toMatchObject({ kind: 'aborted', requestSent: false });
+      expect(scope.isDone()).toBe(false);
+    });
+
     it('marks a blocked connection (nock disallowed net connect) as not sent', async () => {
       const transport = createHttpTransport({ baseUrl: 'https://nowhere.example.test', apiKey });
       const error = await caught(

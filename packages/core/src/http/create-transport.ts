@@ -66,6 +66,15 @@ export function createHttpTransport(options: HttpTransportOptions): CoreHttpTran
       if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
       logRequest(options.logger, { method: request.method, url, headers, body });
 
+      // Aborted before anything left: provably not sent, so a create stays safe to send again.
+      if (signal?.aborted) {
+        throw new WankitError({
+          kind: 'aborted',
+          message: `${request.method} ${url} was aborted before it was sent`,
+          requestSent: false,
+          cause: signal.reason,
+        });
+      }
       const started = performance.now();
       const context = { method: request.method, url, signal, timeoutMs };
       let response: Response;
