@@ -11,8 +11,9 @@ export interface BatchLine {
   /** 1-based line number in the file. */
   readonly line: number;
   /**
-   * `line:<n>:<sha256 of the canonical JSON of the request the line stands for>` (its fields over the
-   * flag defaults, with kind and model filled in): an edited line, or changed defaults, make a new request.
+   * `request:<sha256 of the canonical JSON of the request the line stands for>:<copy>` (its fields over
+   * the flag defaults, with kind and model filled in; copy counts repeats of the same request from 1): an
+   * edited line, or changed defaults, make a new request; moving a line does not.
    */
   readonly key: string;
   readonly prepared: PreparedRequest;
