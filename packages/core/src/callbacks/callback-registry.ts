@@ -33,6 +33,8 @@ export interface CallbackRegistryOptions {
   clock?: Clock;
   /** How long a finished registration is kept to answer provider retries idempotently. Default 1 h. */
   retainMs?: number;
+  /** A registration whose callback never came (and that nobody waits on) is dropped after this. Default 24 h. */
+  abandonAfterMs?: number;
 }
 
 export interface CallbackRegistry {
@@ -82,6 +84,7 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
   }
   const clock = options.clock ?? systemClock;
   const retainMs = options.retainMs ?? 3_600_000;
+  const abandonAfterMs = options.abandonAfterMs ?? 86_400_000;
   const separator = options.publicBaseUrl.includes('?') ? '&' : '?';
   const entries = new Map<string, Entry>();
   let lastPrune = clock.now();
@@ -91,9 +94,11 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
     if (now - lastPrune < 60_000) return;
     lastPrune = now;
     for (const [key, entry] of entries) {
-      if (entry.settledAt !== undefined && now - entry.settledAt > retainMs && entry.waiters.size === 0) {
-        entries.delete(key);
-      }
+      if (entry.waiters.size > 0) continue;
+      const settledLongAgo = entry.settledAt !== undefined && now - entry.settledAt > retainMs;
+      // A callback that never came (the task finished by polling, or was never submitted) must not pin memory forever.
+      const abandoned = entry.settledAt === undefined && now - entry.createdAt > abandonAfterMs;
+      if (settledLongAgo || abandoned) entries.delete(key);
     }
   };
 
