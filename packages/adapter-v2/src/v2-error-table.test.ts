@@ -40,6 +40,11 @@ describe('failureFromReason', () => {
     ['InternalError.Timeout: the task ran too long', { kind: 'timeout', code: 'InternalError.Timeout' }],
     ['upstream timeout', { kind: 'timeout' }],
     ['Arrearage: account overdue', { kind: 'insufficient_balance', code: 'Arrearage' }],
+    [
+      'CommodityNotPurchased: model not activated',
+      { kind: 'insufficient_balance', code: 'CommodityNotPurchased' },
+    ],
+    ['ModelNotFound: no such model', { kind: 'not_found', code: 'ModelNotFound' }],
     ['Throttling.RateQuota: too many requests', { kind: 'rate_limited', code: 'Throttling.RateQuota' }],
     ['the prompt contains sensitive words', { kind: 'content_policy' }],
     ['InternalError.Algo: algorithm error', { kind: 'provider_error', code: 'InternalError.Algo' }],

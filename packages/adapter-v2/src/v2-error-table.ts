@@ -42,7 +42,12 @@ const upstreamTextRules: ReadonlyArray<{ pattern: RegExp; kind: ErrorKind; code:
     code: true,
   },
   { pattern: /download/i, kind: 'invalid_input_url', code: false },
-  { pattern: /Arrearage|PrepaidBillOverdue|PostpaidBillOverdue/i, kind: 'insufficient_balance', code: true },
+  {
+    pattern: /Arrearage|PrepaidBillOverdue|PostpaidBillOverdue|CommodityNotPurchased/i,
+    kind: 'insufficient_balance',
+    code: true,
+  },
+  { pattern: /ModelNotFound|WorkSpaceNotFound/i, kind: 'not_found', code: true },
   { pattern: /Throttling(?:\.\w+)?|LimitRequests/i, kind: 'rate_limited', code: true },
   { pattern: /InvalidApiKey|AccessDenied(?:\.\w+)?/i, kind: 'authentication', code: true },
   { pattern: /InternalError\.Timeout|RequestTimeOut/i, kind: 'timeout', code: true },
