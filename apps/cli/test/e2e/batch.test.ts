@@ -100,8 +100,13 @@ describe('batch survives interruption', () => {
     expect(interrupted.code).toBe(130);
     expect(interrupted.stderr).toContain('re-run the same command');
     const records = await readJournal(setup.journalPath);
-    // Ctrl-C lets an in-flight create finish: no line is left with an unknown outcome.
-    expect(count(records, 'intent')).toBe(count(records, 'submitted'));
+    // Ctrl-C lets a create already sent finish and stops one that was only about to be sent (journaled as
+    // refused: nothing reached the provider), so no line is left with an unknown outcome.
+    expect(count(records, 'uncertain')).toBe(0);
+    expect(count(records, 'intent')).toBe(count(records, 'submitted') + count(records, 'refused'));
+    for (const record of records) {
+      if (record.type === 'refused') expect(record.error).toMatchObject({ kind: 'aborted' });
+    }
     expect(count(records, 'submitted')).toBeLessThan(lineCount);
     await expectCompletedOnce(setup, createsBefore);
   });
