@@ -1,4 +1,4 @@
-import type { AspectRatio, GenerationRequest, Size } from '../spec/request.js';
+import type { AspectRatio, GenerationRequest, Resolution, Size } from '../spec/request.js';
 import type { Warning } from '../spec/warning.js';
 import { tiersOf } from './catalog.js';
 import { type Frame, resolveFrame, sizeToFrame } from './frame.js';
@@ -27,6 +27,21 @@ const squareText = (area: number): string => {
 };
 
 /** Text-to-video: a size from the model's tier tables, consistent with any resolution/aspect given. */
+function checkTierOffered(
+  resolution: Resolution | undefined,
+  tiers: readonly Resolution[],
+  model: ModelSpec,
+): void {
+  if (resolution && !tiers.includes(resolution)) {
+    throw invalidRequest(
+      'resolution',
+      resolution,
+      tiers,
+      `resolution ${resolution} is not offered by ${model.id}; choose ${list(tiers)}`,
+    );
+  }
+}
+
 function checkTieredFrame(request: GenerationRequest, model: ModelSpec): void {
   const resolution = 'resolution' in request ? request.resolution : undefined;
   const { size, aspectRatio } = request;
@@ -61,14 +76,7 @@ function checkTieredFrame(request: GenerationRequest, model: ModelSpec): void {
     }
     return;
   }
-  if (resolution && !tiers.includes(resolution)) {
-    throw invalidRequest(
-      'resolution',
-      resolution,
-      tiers,
-      `resolution ${resolution} is not offered by ${model.id}; choose ${list(tiers)}`,
-    );
-  }
+  checkTierOffered(resolution, tiers, model);
   if (resolution || aspectRatio) {
     const frame = resolveFrame(request, model);
     if (!frame.size) {
@@ -98,14 +106,7 @@ function checkTierOnly(request: GenerationRequest, model: ModelSpec, warnings: W
     );
   }
   const resolution = 'resolution' in request ? request.resolution : undefined;
-  if (resolution && !tiers.includes(resolution)) {
-    throw invalidRequest(
-      'resolution',
-      resolution,
-      tiers,
-      `resolution ${resolution} is not offered by ${model.id}; choose ${list(tiers)}`,
-    );
-  }
+  checkTierOffered(resolution, tiers, model);
   if (request.aspectRatio) {
     warnings.push({
       type: 'unsupported',

@@ -6,7 +6,7 @@ export {
   type HttpTransportOptions,
   type SendOptions,
 } from './create-transport.js';
-export { type Logger, redactLogText } from './logger.js';
+export type { Logger } from './logger.js';
 export { invalidResponse, type ReadJsonResult, readJson } from './read-json.js';
 export { parseRetryAfter } from './retry-after.js';
 export type { HttpTransport, WireRequest, WireResponse } from './transport.js';

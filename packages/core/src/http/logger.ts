@@ -8,16 +8,11 @@ export interface Logger {
   error?(message: string, data?: Record<string, unknown>): void;
 }
 
-/** Redacts registered secrets, bearer tokens and callback tokens from text bound for a log. */
-export function redactLogText(text: string): string {
-  return redactSecrets(text);
-}
-
 const maxLoggedBody = 2_000;
 
 // Redact before clipping: a secret cut in two at the clip point would no longer match.
 function bodyForLog(body: string): string {
-  const redacted = redactLogText(body);
+  const redacted = redactSecrets(body);
   return redacted.length > maxLoggedBody
     ? `${redacted.slice(0, maxLoggedBody)}…(${redacted.length} chars)`
     : redacted;
@@ -30,7 +25,7 @@ export function logRequest(
   if (!logger?.debug) return;
   logger.debug('http request', {
     method: data.method,
-    url: redactLogText(data.url),
+    url: redactSecrets(data.url),
     headers: redactHeaders(data.headers),
     ...(data.body === undefined ? {} : { body: bodyForLog(data.body) }),
   });
@@ -47,7 +42,7 @@ export function logResponse(
   });
   logger.debug('http response', {
     method: data.method,
-    url: redactLogText(data.url),
+    url: redactSecrets(data.url),
     status: data.status,
     durationMs: data.durationMs,
     headers: redactHeaders(headers),
