@@ -4,9 +4,35 @@
 // prefixed vitest output is not readable by it. Exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+
+// The Postgres store's tests need a database (WANKIT_TEST_DATABASE_URL, default the local `test` one). Without
+// one they are skipped, and this says so in one line next to the totals instead of failing the run.
+const databaseUrl = process.env.WANKIT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresMissing = await new Promise((resolve) => {
+  let host = '127.0.0.1';
+  let port = 5432;
+  try {
+    const url = new URL(databaseUrl);
+    host = url.hostname || host;
+    port = Number(url.port) || port;
+  } catch {
+    return resolve(`WANKIT_TEST_DATABASE_URL is not a URL`);
+  }
+  const socket = connect({ host, port, timeout: 3_000 });
+  socket.once('connect', () => {
+    socket.destroy();
+    resolve(undefined);
+  });
+  socket.once('timeout', () => {
+    socket.destroy();
+    resolve(`no answer from ${host}:${port}`);
+  });
+  socket.once('error', (error) => resolve(`${error.code ?? error.message} at ${host}:${port}`));
+});
 const workspaceDirs = ['packages', 'apps']
   .flatMap((dir) => readdirSync(join(root, dir)).map((name) => join(root, dir, name)))
   .concat(join(root, 'contracts'))
@@ -87,6 +113,11 @@ if (!summary && turbo.status !== 0) {
 if (failures.length) {
   console.log('\nFailures:');
   for (const failure of failures) console.log(`  ✗ ${failure}`);
+}
+if (postgresMissing) {
+  console.log(
+    `\nNot run: the PostgreSQL store tests (@wankit/store-postgres, and the CLI's --store tests): no database (${postgresMissing}); set WANKIT_TEST_DATABASE_URL to run them.`,
+  );
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || turbo.status !== 0 || rootLint.status !== 0 ? 1 : 0);

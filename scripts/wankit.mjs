@@ -15,7 +15,7 @@ if (build.status !== 0) {
   console.error('wankit: building the CLI failed; run `pnpm build` to see why.');
   process.exit(build.status ?? 1);
 }
-const run = spawnSync(process.execPath, [`${root}apps/cli/dist/bin.js`, ...process.argv.slice(2)], {
+const run = spawnSync(process.execPath, [`${root}apps/cli/dist/bin.cjs`, ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });

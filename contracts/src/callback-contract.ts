@@ -1,4 +1,5 @@
 import type { TaskRef } from '@wankit/core';
+import { snapshotOf } from '@wankit/core/adapter';
 import { describe, expect, it } from 'vitest';
 import type { ContractHarness } from './contract-harness.js';
 import {
@@ -30,7 +31,7 @@ export function runCallbackContract(harness: ContractHarness): void {
         const adapter = harness.createAdapter();
         const label = 'callbacks/unsupported';
         expect(adapter.capabilities.callbacks, `${label}: capabilities.callbacks`).toBe(false);
-        expect(adapter.parseCallback, `${label}: parseCallback`).toBeUndefined();
+        expect(adapter.readCallback, `${label}: readCallback`).toBeUndefined();
         const kind = firstSupportedKind(adapter);
         const server = serveWire(harness.baseUrl, []);
         const error = await expectWankitError(label, () =>
@@ -113,8 +114,14 @@ async function callbackTask(harness: ContractHarness) {
   return { adapter, ref: result.ref };
 }
 
+/** Reads a delivery as core's callback handler does: the adapter's reader, then core stamps the snapshot. */
 function parse(adapter: ReturnType<ContractHarness['createAdapter']>, body: unknown, ref: TaskRef) {
-  if (!adapter.parseCallback)
-    throw new Error(`adapter ${adapter.id} declares callbacks but has no parseCallback`);
-  return adapter.parseCallback(body, ref, new Date(contractNow));
+  if (!adapter.readCallback)
+    throw new Error(`adapter ${adapter.id} declares callbacks but has no readCallback`);
+  const now = new Date(contractNow);
+  const state = adapter.readCallback(body, { ref, now, kind: ref.kind });
+  if (state.taskId !== undefined) {
+    expect(state.taskId, 'callback: the task id the body names').toBe(ref.taskId);
+  }
+  return snapshotOf(ref, state, now);
 }

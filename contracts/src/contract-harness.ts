@@ -20,6 +20,8 @@ export interface ContractHarness {
   readonly reportsCost: boolean;
   /** API key the transport sends; default `sk-contract-test-key`. */
   readonly apiKey?: string;
+  /** Real bodies required in `fixtures/<adapterId>/wild/`; the suite's own self-test lowers it, adapters do not. */
+  readonly wildMinimum?: number;
 }
 
 export const defaultContractApiKey = 'sk-contract-test-key';

@@ -1,49 +1,57 @@
 import {
-  type AdapterCallContext,
-  type AdapterSubmitResult,
-  createHttpTransport,
+  createClient,
   type RequestKind,
-  validateRequest,
+  type SubmitResult,
   type WanAdapter,
+  type WankitClient,
   WankitError,
   type Warning,
 } from '@wankit/core';
+import { createFakeClock } from '@wankit/core/testing';
 import { expect } from 'vitest';
 import { type ContractHarness, harnessApiKey } from './contract-harness.js';
 import { contractNow, type NeutralRequest, requestKinds } from './scenario-requests.js';
 
-/** The call context every scenario uses: core's real HTTP transport and a clock fixed at `contractNow`. */
-export function contractContext(harness: ContractHarness): AdapterCallContext {
-  const http = createHttpTransport({
-    baseUrl: harness.baseUrl,
+/**
+ * The client every scenario drives an adapter through: core's real `createClient` (real transport over
+ * global fetch, which nock intercepts), the clock fixed at `contractNow`, no retries and no pacing, so each
+ * scenario sees exactly what one exchange yields.
+ */
+export function contractClient(harness: ContractHarness, adapter: WanAdapter): WankitClient {
+  return createClient({
+    adapter,
     apiKey: harnessApiKey(harness),
-    timeoutMs: 5_000,
+    baseUrl: harness.baseUrl,
+    clock: createFakeClock(Date.parse(contractNow)),
+    retry: { retries: 0, createRetries: 0 },
+    limits: {
+      requestsPerMinute: Number.POSITIVE_INFINITY,
+      concurrentTasks: Number.POSITIVE_INFINITY,
+    },
+    timeouts: { requestMs: 5_000 },
   });
-  return { http, now: () => new Date(contractNow) };
 }
 
 export interface ContractSubmission {
-  readonly result: AdapterSubmitResult;
-  /** What a caller would see: catalog warnings, then `check()` warnings, then `submit()` warnings. */
+  readonly result: SubmitResult;
+  readonly client: WankitClient;
+  /** What a caller sees: catalog warnings, then the adapter's request warnings, then its create-answer warnings. */
   readonly warnings: readonly Warning[];
 }
 
-/** Submits the way core's client does: catalog validation, `check()`, then `submit()`. */
+/** Submits the way users do: `client.submit` (catalog validation, the adapter's refusals, the create). */
 export async function submitLikeClient(
   harness: ContractHarness,
   adapter: WanAdapter,
   request: NeutralRequest,
   options: { callbackUrl?: string } = {},
 ): Promise<ContractSubmission> {
-  const validated = validateRequest(request);
-  const input = {
-    request: validated.request,
-    model: validated.model,
-    ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
-  };
-  const checkWarnings = adapter.check?.(input) ?? [];
-  const result = await adapter.submit(input, contractContext(harness));
-  return { result, warnings: [...validated.warnings, ...checkWarnings, ...result.warnings] };
+  const client = contractClient(harness, adapter);
+  const result = await client.submit(
+    request as never,
+    options.callbackUrl ? { callbackUrl: options.callbackUrl } : {},
+  );
+  return { result, client, warnings: result.warnings };
 }
 
 /** Awaits a call that must fail, and returns its WankitError (any other throw or a success fails the test). */

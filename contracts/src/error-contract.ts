@@ -107,7 +107,7 @@ export function runErrorContract(harness: ContractHarness): void {
       const kind = required(fixtureCase.expect.kind, label, 'expect.kind for every task error code');
       const adapter = harness.createAdapter();
       const task = await submitTask(harness, taskKind(adapter, 'video'), [fixtureCase.response], adapter);
-      const snapshot = await task.adapter.status(task.ref, task.context);
+      const snapshot = await task.client.status(task.ref);
       expectStatusRequest(label, task, fixtureCase, false);
       expectFailed(label, snapshot, kind, fixtureCase.expect);
     });
@@ -143,7 +143,7 @@ async function provokeError(
     return error;
   }
   const task = await submitTask(harness, kind, [fixtureCase.response], adapter);
-  const error = await expectWankitError(label, () => task.adapter.status(task.ref, task.context));
+  const error = await expectWankitError(label, () => task.client.status(task.ref));
   expectStatusRequest(label, task, fixtureCase, false);
   return error;
 }

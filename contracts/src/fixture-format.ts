@@ -33,6 +33,7 @@ const expectSchema = z.strictObject({
   warnings: z.array(warningSchema).optional(),
   ref: z.record(z.string(), z.unknown()).optional(),
   status: z.enum(taskStatuses).optional(),
+  providerStatus: z.string().optional(),
   progress: z.number().min(0).max(1).optional(),
   kind: z.enum(errorKinds).optional(),
   code: z.string().optional(),

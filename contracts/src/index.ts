@@ -28,4 +28,7 @@ export * from './scenario-requests.js';
 export { runSimulatorEndToEnd, type SimulatorE2eHarness } from './simulator-e2e.js';
 export { runStatusContract } from './status-contract.js';
 export { runSubmitContract } from './submit-contract.js';
+export { runToleranceContract } from './tolerance-contract.js';
 export { runWarningContract } from './warning-contract.js';
+export { runWildContract, wildMinimum } from './wild-contract.js';
+export { loadWildFixtures, type WildFixture, wildFixtureSchema } from './wild-fixture.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ContractHarness } from './contract-harness.js';
 import { type WireFixture, wireFixtureSchema } from './fixture-format.js';
 
-export const contractGroups = ['submit', 'status', 'errors', 'callbacks', 'warnings'] as const;
+export const contractGroups = ['submit', 'status', 'errors', 'callbacks', 'warnings', 'tolerance'] as const;
 export type ContractGroup = (typeof contractGroups)[number];
 
 export type LoadedFixture =

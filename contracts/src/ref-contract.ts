@@ -1,7 +1,7 @@
 import { taskRefSchema } from '@wankit/core';
 import { describe, expect, it } from 'vitest';
 import { type ContractHarness, harnessApiKey } from './contract-harness.js';
-import { contractContext } from './contract-runtime.js';
+import { contractClient } from './contract-runtime.js';
 import { useWireHooks } from './define-fixture-tests.js';
 import { fixtureCases } from './fixture-format.js';
 import { requireFixture } from './load-fixture.js';
@@ -26,7 +26,7 @@ export function runRefContract(harness: ContractHarness): void {
       expect(text, `${label}: the API key must not appear in the ref`).not.toContain(harnessApiKey(harness));
 
       const second = harness.createAdapter();
-      const snapshot = await second.status(taskRefSchema.parse(copy), contractContext(harness));
+      const snapshot = await contractClient(harness, second).status(taskRefSchema.parse(copy));
       expect(snapshot.status, `${label}: status read through the copied ref`).toBe('succeeded');
       expect(snapshot.ref, `${label}: snapshot.ref`).toStrictEqual(task.ref);
     });

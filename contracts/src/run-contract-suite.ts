@@ -4,7 +4,9 @@ import { runErrorContract } from './error-contract.js';
 import { runRefContract } from './ref-contract.js';
 import { runStatusContract } from './status-contract.js';
 import { runSubmitContract } from './submit-contract.js';
+import { runToleranceContract } from './tolerance-contract.js';
 import { runWarningContract } from './warning-contract.js';
+import { runWildContract } from './wild-contract.js';
 
 /** Every group of the contract suite for one adapter (contracts/README.md). */
 export function runContractSuite(harness: ContractHarness): void {
@@ -14,4 +16,6 @@ export function runContractSuite(harness: ContractHarness): void {
   runCallbackContract(harness);
   runRefContract(harness);
   runWarningContract(harness);
+  runToleranceContract(harness);
+  runWildContract(harness);
 }

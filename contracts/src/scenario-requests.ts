@@ -10,13 +10,23 @@ export const contractCallbackUrl = 'https://hooks.contract.test/wankit?wankit_ta
 export const contractVideoUrl = 'https://cdn.contract.test/output/video-1.mp4';
 export const contractCost = 0.75;
 
-export const requestKinds: readonly RequestKind[] = ['text-to-video', 'image-to-video', 'text-to-image'];
+export const requestKinds: readonly RequestKind[] = [
+  'text-to-video',
+  'image-to-video',
+  'text-to-image',
+  'reference-to-video',
+];
+export const contractReferenceUrls = [
+  'https://media.contract.test/person.png',
+  'https://media.contract.test/dog.mp4',
+];
 
 /** Short scenario prefix of each kind: `t2v`, `i2v`, `t2i`. */
 export const kindPrefix: Readonly<Record<RequestKind, string>> = {
   'text-to-video': 't2v',
   'image-to-video': 'i2v',
   'text-to-image': 't2i',
+  'reference-to-video': 'r2v',
 };
 
 /** A catalog model of each kind, used only to show that an adapter refuses a kind it lacks. */
@@ -24,6 +34,7 @@ export const catalogModelOfKind: Readonly<Record<RequestKind, string>> = {
   'text-to-video': 'wan2.2-t2v-plus',
   'image-to-video': 'wan2.5-i2v-preview',
   'text-to-image': 'wan2.5-t2i-preview',
+  'reference-to-video': 'wan2.6-r2v',
 };
 
 export type NeutralRequest = Record<string, unknown> & { kind: RequestKind; model: string };
@@ -36,6 +47,13 @@ export function minimalRequest(kind: RequestKind, model: string): NeutralRequest
       return { kind, model, image: contractImageUrl, prompt: 'The cat slowly turns its head' };
     case 'text-to-image':
       return { kind, model, prompt: 'A red apple on a white table, studio lighting' };
+    case 'reference-to-video':
+      return {
+        kind,
+        model,
+        prompt: 'character1 walks character2 on the beach',
+        references: [...contractReferenceUrls],
+      };
   }
 }
 
@@ -77,6 +95,18 @@ export function fullRequest(kind: RequestKind, model: string): NeutralRequest {
         promptExtend: false,
         watermark: false,
         seed: 42,
+      };
+    case 'reference-to-video':
+      return {
+        ...base,
+        negativePrompt: 'low resolution, blurry',
+        resolution: '1080p',
+        aspectRatio: '16:9',
+        durationSeconds: 5,
+        promptExtend: true,
+        watermark: false,
+        seed: 12345,
+        shotType: 'multi',
       };
   }
 }

@@ -9,11 +9,11 @@ import {
   createClient,
   type GenerationRequest,
   type RequestKind,
-  toNodeListener,
   type WanAdapter,
   WankitError,
 } from '@wankit/core';
-import { type Simulator, startSimulator, type WireFormat } from '@wankit/simulator';
+import { toNodeListener } from '@wankit/core/node';
+import { type Simulator, type SimulatorOptions, startSimulator, type WireFormat } from '@wankit/simulator';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,6 +26,10 @@ export interface SimulatorE2eHarness {
   requests: Partial<Record<RequestKind, GenerationRequest>>;
   /** Run the callback round trip too (adapters whose provider calls back). */
   callbacks?: boolean;
+  /** More simulator settings, e.g. a relay dialect (`v2Dialect`, `generateTaskDialect`). */
+  simulatorOptions?: Omit<SimulatorOptions, 'timeScale' | 'seed'>;
+  /** Names this run when one adapter runs the suite against several simulator settings. */
+  label?: string;
 }
 
 // 0.002: a 60 s video takes 120 ms on the simulator, and the client's schedule is scaled the same way.
@@ -51,7 +55,7 @@ async function headerOf(path: string, length: number): Promise<string> {
  * one per supported kind, a content-policy failure, and (where the provider calls back) a callback round trip.
  */
 export function runSimulatorEndToEnd(harness: SimulatorE2eHarness): void {
-  describe(`end to end against the simulator (${harness.format})`, () => {
+  describe(`end to end against the simulator (${harness.format}${harness.label ? `, ${harness.label}` : ''})`, () => {
     let simulator: Simulator;
     let outDir: string;
     const adapter = harness.createAdapter();
@@ -65,7 +69,7 @@ export function runSimulatorEndToEnd(harness: SimulatorE2eHarness): void {
 
     beforeAll(async () => {
       nock.enableNetConnect(/127\.0\.0\.1/);
-      simulator = await startSimulator({ timeScale, seed: 7 });
+      simulator = await startSimulator({ ...harness.simulatorOptions, timeScale, seed: 7 });
       outDir = await mkdtemp(join(tmpdir(), 'wankit-e2e-'));
     });
     afterAll(async () => {

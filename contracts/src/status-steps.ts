@@ -1,20 +1,7 @@
-import type {
-  AdapterCallContext,
-  ErrorKind,
-  RequestKind,
-  TaskRef,
-  TaskSnapshot,
-  WanAdapter,
-} from '@wankit/core';
+import type { ErrorKind, RequestKind, TaskRef, TaskSnapshot, WanAdapter, WankitClient } from '@wankit/core';
 import { expect } from 'vitest';
 import type { ContractHarness } from './contract-harness.js';
-import {
-  contractContext,
-  firstSupportedKind,
-  harnessModel,
-  plain,
-  submitLikeClient,
-} from './contract-runtime.js';
+import { firstSupportedKind, harnessModel, plain, submitLikeClient } from './contract-runtime.js';
 import { required } from './define-fixture-tests.js';
 import {
   type FixtureCase,
@@ -36,7 +23,8 @@ export interface SubmittedTask {
   readonly adapter: WanAdapter;
   readonly ref: TaskRef;
   readonly server: WireServer;
-  readonly context: AdapterCallContext;
+  /** The client that submitted it: `client.status(ref)` polls it. */
+  readonly client: WankitClient;
 }
 
 /** The kind whose task a status scenario polls: text-to-image for image outputs, else the first video kind. */
@@ -65,12 +53,12 @@ export async function submitTask(
   adapter: WanAdapter = harness.createAdapter(),
 ): Promise<SubmittedTask> {
   const server = serveWire(harness.baseUrl, [createResponse(harness, kind), ...then]);
-  const { result } = await submitLikeClient(
+  const { result, client } = await submitLikeClient(
     harness,
     adapter,
     minimalRequest(kind, harnessModel(harness, kind)),
   );
-  return { adapter, ref: result.ref, server, context: contractContext(harness) };
+  return { adapter, ref: result.ref, server, client };
 }
 
 /** The status request went out as the fixture says (method, path, query). */
@@ -101,7 +89,7 @@ export async function pollOnce(
 ): Promise<{ snapshot: TaskSnapshot; ref: TaskRef }> {
   const adapter = harness.createAdapter();
   const task = await submitTask(harness, taskKind(adapter, outputs), [fixtureCase.response], adapter);
-  const snapshot = await task.adapter.status(task.ref, task.context);
+  const snapshot = await task.client.status(task.ref);
   expectStatusRequest(label, task, fixtureCase, true);
   expect(plain(snapshot.ref), `${label}: snapshot.ref`).toStrictEqual(plain(task.ref));
   expect(snapshot.timings.observedAt, `${label}: snapshot.timings.observedAt`).toBe(contractNow);

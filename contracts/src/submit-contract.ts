@@ -64,7 +64,8 @@ export function runSubmitContract(harness: ContractHarness): void {
       const error = await expectWankitError(label, () =>
         submitLikeClient(harness, adapter, minimalRequest(kind, harnessModel(harness, kind))),
       );
-      expect(error.kind, `${label}: error kind (${error.message})`).toBe('invalid_response');
+      // The provider may have created a task it gave no readable id for: an unknown outcome, never re-sent.
+      expect(error.kind, `${label}: error kind (${error.message})`).toBe('submit_uncertain');
       expect(server.captured.length, `${label}: number of HTTP requests sent`).toBe(1);
     });
   });

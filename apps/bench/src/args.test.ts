@@ -24,7 +24,7 @@ describe('parseArgs', () => {
 
   it('names the allowed benchmarks for an unknown one', () => {
     expect(() => parseArgs(['--only', 'speed'])).toThrow(
-      'unknown benchmark "speed"; choose from overhead, polling, scale_1000, download, cli_startup',
+      'unknown benchmark "speed"; choose from status, lifecycle, polling, scale_1000, download, cli_startup',
     );
   });
 });

@@ -1,4 +1,12 @@
-export const benchmarkNames = ['overhead', 'polling', 'scale_1000', 'download', 'cli_startup'] as const;
+export const benchmarkNames = [
+  'status',
+  'lifecycle',
+  'polling',
+  'scale_1000',
+  'download',
+  'cli_startup',
+  'fleet',
+] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchArgs {
@@ -9,7 +17,11 @@ export interface BenchArgs {
   readonly out?: string;
 }
 
-const aliases: Record<string, BenchmarkName> = { scale: 'scale_1000', cli: 'cli_startup' };
+const aliases: Record<string, BenchmarkName> = {
+  scale: 'scale_1000',
+  cli: 'cli_startup',
+  overhead: 'lifecycle',
+};
 
 /** `--only polling,download` (or repeated `--only`), `--out FILE`, `--role NAME` (internal). */
 export function parseArgs(argv: readonly string[]): BenchArgs {

@@ -2,9 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { type BenchArgs, type BenchmarkName, benchmarkNames, parseArgs } from './args.js';
 import { runCliStartup } from './benchmarks/cli-startup.js';
 import { DOWNLOAD_ROLE, runDownload, serveDownload } from './benchmarks/download.js';
+import { runFleet } from './benchmarks/fleet.js';
 import { OVERHEAD_ROLE, runOverhead, serveOverhead } from './benchmarks/overhead.js';
 import { runPolling } from './benchmarks/polling.js';
 import { runScale, SCALE_RAW_ROLE, SCALE_ROLE, serveScale, serveScaleRaw } from './benchmarks/scale.js';
+import { runStatus, STATUS_ROLE, serveStatus } from './benchmarks/status.js';
 import { machineInfo } from './report/machine.js';
 import { loadPrevious, type Results, writeResults } from './report/results.js';
 import { resultRows } from './report/rows.js';
@@ -15,23 +17,35 @@ import { SIM_SERVICE_ROLE, serveSimService } from './sim/sim-service.js';
 const roles: Record<string, () => void> = {
   [SIM_SERVICE_ROLE]: serveSimService,
   [OVERHEAD_ROLE]: serveOverhead,
+  [STATUS_ROLE]: serveStatus,
   [SCALE_ROLE]: serveScale,
   [SCALE_RAW_ROLE]: serveScaleRaw,
   [DOWNLOAD_ROLE]: serveDownload,
 };
 
 const runners: Record<BenchmarkName, () => Promise<unknown> | unknown> = {
-  overhead: runOverhead,
+  status: runStatus,
+  lifecycle: runOverhead,
   polling: runPolling,
   scale_1000: runScale,
   download: runDownload,
   cli_startup: runCliStartup,
+  fleet: runFleet,
 };
 
 async function main(args: BenchArgs): Promise<number> {
   const out = args.out ?? fileURLToPath(new URL('../results.json', import.meta.url));
   const machine = machineInfo();
-  const previous = loadPrevious(out, machine);
+  const loaded = loadPrevious(out, machine);
+  // Only sections this version still measures are carried over from an earlier run.
+  const previous: Partial<Results> = Object.fromEntries(
+    Object.entries(loaded).filter(([key]) => (benchmarkNames as readonly string[]).includes(key)),
+  );
+  previous.errors = Object.fromEntries(
+    Object.entries(loaded.errors ?? {}).filter(([key]) =>
+      (benchmarkNames as readonly string[]).includes(key),
+    ),
+  );
   const results: Results = {
     ...previous,
     command:

@@ -1,23 +1,11 @@
 #!/usr/bin/env node
-import { CommanderError } from 'commander';
-import packageJson from '../package.json' with { type: 'json' };
-import { ExitCode } from './exit-codes.js';
-import { buildProgram } from './program.js';
-import { runAction } from './run-action.js';
+// Built as CommonJS (dist/bin.cjs): Node starts a CommonJS entry faster than an ES module, and the two
+// answers below need nothing else. Every other command loads the ES module program (main.js).
+import { answerFromSnapshot } from './fast-path.js';
 
-// `wankit models | head` closes stdout early: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+if (!answerFromSnapshot(process.argv.slice(2), process.stdout, __dirname)) {
+  import('./main.js').catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
   });
-}
-
-const program = buildProgram(runAction, packageJson.version);
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (!(error instanceof CommanderError)) throw error;
-  // Help and version exit 0; every other commander error is a usage error (nothing was sent).
-  process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
 }

@@ -29,6 +29,15 @@ describe('exit codes', () => {
     expect(exitCodeForError({ kind: 'aborted' })).toBe(130);
   });
 
+  it('tells a journal that stopped the run before sending from a task the journal could not record', () => {
+    expect(exitCodeForError({ kind: 'journal', requestSent: false })).toBe(8);
+    expect(exitCodeForError({ kind: 'journal' })).toBe(8);
+    expect(exitCodeForError({ kind: 'journal', taskRef: {}, requestSent: true })).toBe(7);
+    expect(worstExitCode([5, 7, 6])).toBe(7);
+    expect(worstExitCode([6, 3, 4])).toBe(6);
+    expect(worstExitCode([6, 5])).toBe(5);
+  });
+
   it('combines outcomes: interruption, then unknown outcomes, then refusals, then failures', () => {
     expect(worstExitCode([])).toBe(ExitCode.ok);
     expect(worstExitCode([0, 0])).toBe(0);

@@ -13,6 +13,12 @@ export const ExitCode = {
   taskFailed: 4,
   /** Timed out, or the outcome of a submit is unknown. */
   timeoutOrUncertain: 5,
+  /** The task succeeded (and is paid for) but its results could not be saved: download them later. */
+  notSaved: 6,
+  /** A task exists but the journal could not record it: its id is on stderr. */
+  journalFailed: 7,
+  /** Nothing was sent: the journal is locked by another run, damaged (see --repair) or not writable. */
+  journalUnusable: 8,
   /** Interrupted (Ctrl-C): tasks keep running and stay resumable. */
   interrupted: 130,
 } as const;
@@ -37,6 +43,7 @@ export const exitCodeByKind: Readonly<Record<ErrorKind, ExitCodeValue>> = {
   network: ExitCode.timeoutOrUncertain,
   submit_uncertain: ExitCode.timeoutOrUncertain,
   aborted: ExitCode.interrupted,
+  journal: ExitCode.journalUnusable,
 };
 
 /** Kinds that mean "your input or setup is wrong" when no provider answered (no HTTP status). */
@@ -45,12 +52,18 @@ const localKinds: ReadonlySet<ErrorKind> = new Set(['invalid_request', 'unsuppor
 export interface ErrorLike {
   readonly kind: ErrorKind;
   readonly httpStatus?: number;
+  readonly requestSent?: boolean | 'unknown';
+  readonly taskRef?: unknown;
 }
 
 /** The exit code for a thrown WankitError. */
 export function exitCodeForError(error: ErrorLike): ExitCodeValue {
   // A validation error or a missing key found before any request: usage, nothing was sent.
   if (error.httpStatus === undefined && localKinds.has(error.kind)) return ExitCode.usage;
+  // A journal failure after the create went out puts money at risk; before it, nothing was sent.
+  if (error.kind === 'journal' && (error.taskRef !== undefined || error.requestSent === true)) {
+    return ExitCode.journalFailed;
+  }
   return exitCodeByKind[error.kind];
 }
 
@@ -60,14 +73,18 @@ export function exitCodeForTaskFailure(): ExitCodeValue {
 }
 
 /**
- * Combines the outcomes of several tasks (batch, resume) into one exit code: interruption first,
- * then unknown outcomes (the user must look), then refusals, then failed tasks.
+ * Combines the outcomes of several tasks (batch, resume) into one exit code: interruption first, then a
+ * task the journal could not record, then unknown outcomes (the user must look), then results not saved,
+ * then refusals, then failed tasks.
  */
 export function worstExitCode(codes: Iterable<ExitCodeValue>): ExitCodeValue {
   const order: readonly ExitCodeValue[] = [
     ExitCode.interrupted,
     ExitCode.internal,
+    ExitCode.journalFailed,
     ExitCode.timeoutOrUncertain,
+    ExitCode.notSaved,
+    ExitCode.journalUnusable,
     ExitCode.usage,
     ExitCode.refused,
     ExitCode.taskFailed,

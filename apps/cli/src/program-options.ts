@@ -104,3 +104,49 @@ export function addImageOptions(command: Command): Command {
     integerArg('--count'),
   );
 }
+
+/** Commands that plan from a journal take its lock and refuse a damaged one. */
+export function addJournalRunOptions(command: Command): Command {
+  return command
+    .option('--wait', 'wait for another run holding the journal to finish, instead of stopping at once')
+    .option(
+      '--repair',
+      'repair a damaged journal first: keep every readable record (the original is kept beside it)',
+    );
+}
+
+/** A shared Postgres task store instead of the file journal. */
+export function addStoreOptions(command: Command): Command {
+  return command
+    .option('--store <url>', 'PostgreSQL URL of a shared task store (default: $WANKIT_STORE_URL)')
+    .option('--store-schema <name>', 'schema of the task store (default: $WANKIT_STORE_SCHEMA, else wankit)');
+}
+
+/** How the workers of a store's pool share a provider account and recover from each other's deaths. */
+export function addPoolOptions(command: Command): Command {
+  return command
+    .option(
+      '--account <id>',
+      'the provider account whose limits every worker shares (default: provider and base URL)',
+    )
+    .option(
+      '--rpm <n>',
+      "the account's requests-per-minute limit (default: the provider's documented one)",
+      integerArg('--rpm'),
+    )
+    .option(
+      '--max-tasks <n>',
+      "the account's concurrent-task limit (default: the provider's documented one)",
+      integerArg('--max-tasks'),
+    )
+    .option(
+      '--job-timeout <duration>',
+      'a job whose worker stopped answering runs on another worker after this (default 5m)',
+      parseDuration,
+    )
+    .option(
+      '--lease <duration>',
+      "a create's claim outlives its worker's last heartbeat by this (default 30s)",
+      parseDuration,
+    );
+}

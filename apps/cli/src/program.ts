@@ -1,8 +1,12 @@
 import { Command, Option } from 'commander';
+import { addSimulatorVariantOptions } from './commands/sim.js';
 import {
   addCommonRequestOptions,
   addConnectionOptions,
   addImageOptions,
+  addJournalRunOptions,
+  addPoolOptions,
+  addStoreOptions,
   addVideoOptions,
   addWaitOptions,
   integerArg,
@@ -17,8 +21,15 @@ const examples = (lines: readonly string[]): string =>
  * The command tree. Actions import their module lazily so that `--help` and `models` stay fast:
  * adapters, the simulator and ora load only in the commands that use them.
  */
-export function buildProgram(run: ActionRunner, version: string): Command {
-  const program = new Command('wankit')
+export function buildProgram(
+  run: ActionRunner,
+  version: string,
+  output?: { writeOut(text: string): void; writeErr(text: string): void },
+): Command {
+  const program = new Command('wankit');
+  // Before any subcommand is added: commander copies these settings into each one.
+  if (output) program.configureOutput(output);
+  program
     .description(
       'Wan (Tongyi Wanxiang) video and image generation across API providers, or a local simulator.',
     )
@@ -35,7 +46,9 @@ export function buildProgram(run: ActionRunner, version: string): Command {
         'wankit models',
       ])}
 With no provider configured, commands run against an embedded simulator (no key, no network).
-Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 timed out or outcome unknown, 130 interrupted.`,
+Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 timed out or outcome unknown,
+6 succeeded but results not saved, 7 a task the journal could not record, 8 journal locked or damaged
+(nothing sent), 130 interrupted.`,
     );
 
   const video = program
@@ -74,11 +87,13 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
     )
     .action(run('image', () => import('./commands/generate.js')));
 
-  addConnectionOptions(
-    program
-      .command('status')
-      .description('show the current status of a task (one status read)')
-      .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)'),
+  addStoreOptions(
+    addConnectionOptions(
+      program
+        .command('status')
+        .description('show the current status of a task (one status read)')
+        .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)'),
+    ),
   )
     .addHelpText(
       'after',
@@ -86,16 +101,19 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         'wankit status 0f6c2a7e-…',
         'wankit status "$(jq -c .ref result.json)"',
         'wankit status @ref.json --json',
+        'wankit status <key or task id> --store postgres://db.internal/wankit',
       ]),
     )
     .action(run('status', () => import('./commands/status.js')));
 
   addWaitOptions(
-    addConnectionOptions(
-      program
-        .command('wait')
-        .description('wait for a task to finish, then download its results')
-        .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)'),
+    addStoreOptions(
+      addConnectionOptions(
+        program
+          .command('wait')
+          .description('wait for a task to finish, then download its results')
+          .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)'),
+      ),
     ),
   )
     .addHelpText(
@@ -104,13 +122,15 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
     )
     .action(run('wait', () => import('./commands/wait.js')));
 
-  addConnectionOptions(
-    program
-      .command('download')
-      .description("download a finished task's results (reads its status once)")
-      .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)')
-      .option('--out <dir>', 'directory for downloaded results', '.')
-      .option('--overwrite', 'replace files that already exist'),
+  addStoreOptions(
+    addConnectionOptions(
+      program
+        .command('download')
+        .description("download a finished task's results (reads its status once)")
+        .argument('<task>', 'task id from the journal, or a serialised task ref (JSON, or @file)')
+        .option('--out <dir>', 'directory for downloaded results', '.')
+        .option('--overwrite', 'replace files that already exist'),
+    ),
   )
     .addHelpText('after', examples(['wankit download 0f6c2a7e-… --out results']))
     .action(run('download', () => import('./commands/download.js')));
@@ -133,9 +153,16 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
     .option(
       '--resubmit-uncertain',
       'send again the lines whose earlier submit outcome is unknown (may pay twice)',
+    )
+    .option('--enqueue-only', 'with --store: queue the lines for the workers and exit')
+    .option(
+      '--batch-name <name>',
+      'with --store: the batch name that keys its lines (default: the file name)',
     );
+  addPoolOptions(addStoreOptions(batch));
   addImageOptions(addVideoOptions(addCommonRequestOptions(batch)));
   addWaitOptions(batch);
+  addJournalRunOptions(batch);
   addConnectionOptions(batch)
     .addHelpText(
       'after',
@@ -143,21 +170,29 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         'wankit batch prompts.jsonl --out results',
         'wankit batch prompts.jsonl --concurrency 8 --model wan2.5-t2v-preview --provider generate-task',
         'wankit batch images.jsonl --kind image --size 1280*1280',
+        'wankit batch prompts.jsonl --store postgres://db.internal/wankit --enqueue-only',
       ])}
 Each line is a JSON object with neutral request fields (prompt, model, size, resolution, aspectRatio,
 durationSeconds, negativePrompt, seed, image, count, ...) or just a JSON string (the prompt); flags give
 defaults. The journal (default <file>.journal.jsonl) records every step: a re-run skips finished lines,
 re-attaches to submitted tasks and never sends a line twice; lines whose submit outcome is unknown are
 reported, and sent again only with --resubmit-uncertain.
+With --store (or $WANKIT_STORE_URL) the lines go into a shared PostgreSQL store's queue instead, keyed by
+batch name and request: any number of \`wankit worker\` processes on any machine work on them, and running
+the same file again, or on two machines, queues nothing twice.
 `,
     )
     .action(run('batch', () => import('./commands/batch.js')));
 
-  addWaitOptions(
-    addConnectionOptions(
-      program
-        .command('resume')
-        .description('re-attach to every unfinished task in the journal and download results'),
+  addJournalRunOptions(
+    addWaitOptions(
+      addStoreOptions(
+        addConnectionOptions(
+          program
+            .command('resume')
+            .description('re-attach to every unfinished task in the journal and download results'),
+        ),
+      ),
     ),
   )
     .addHelpText(
@@ -165,6 +200,84 @@ reported, and sent again only with --resubmit-uncertain.
       examples(['wankit resume', 'wankit resume --journal prompts.jsonl.journal.jsonl --out results']),
     )
     .action(run('resume', () => import('./commands/resume.js')));
+
+  addJournalRunOptions(
+    program
+      .command('resolve')
+      .description(
+        'settle a journal entry whose submit outcome is unknown, once you have checked with the provider',
+      )
+      .argument('<key>', 'the journal key shown by batch or resume (a unique prefix is enough)')
+      .option('--task-id <id>', 'the provider created this task for it: re-attach to it from now on')
+      .option('--drop', 'the provider created nothing for it: it may be sent again')
+      .option('--journal <path>', 'task journal file (default: $XDG_STATE_HOME/wankit/journal.jsonl)')
+      .option(
+        '--config <path>',
+        'config file (default: $WANKIT_CONFIG or $XDG_CONFIG_HOME/wankit/config.json)',
+      )
+      .option('--json', 'print one JSON document on stdout and nothing else there'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'wankit resolve request:3f2a9c --task-id 0f6c2a7e-3b1d-4c55-9c1e-5d1f0e2a9b7c --journal prompts.jsonl.journal.jsonl',
+        'wankit resolve request:3f2a9c --drop --journal prompts.jsonl.journal.jsonl',
+      ]),
+    )
+    .action(run('resolve', () => import('./commands/resolve.js')));
+
+  const worker = program
+    .command('worker')
+    .description("work on the queued lines of a shared store's pool (until Ctrl-C or SIGTERM)")
+    .option('--concurrency <n>', 'jobs worked on at once by this process', integerArg('--concurrency'), 4)
+    .option('--out <dir>', 'directory for downloaded results (one every worker can reach)', '.')
+    .option('--no-download', 'do not download results');
+  addPoolOptions(addStoreOptions(addConnectionOptions(worker)))
+    .addHelpText(
+      'after',
+      examples([
+        'wankit worker --store postgres://db.internal/wankit --provider native --concurrency 8 --out /shared/results',
+        'WANKIT_STORE_URL=postgres://db.internal/wankit wankit worker --rpm 600',
+      ]),
+    )
+    .action(run('worker', () => import('./commands/worker.js')));
+
+  addStoreOptions(
+    program
+      .command('store')
+      .description('manage a shared PostgreSQL task store')
+      .argument('<action>', 'migrate: create or update its tables (safe to repeat)')
+      .option('--json', 'print one JSON document on stdout'),
+  )
+    .addHelpText('after', examples(['wankit store migrate --store postgres://db.internal/wankit']))
+    .action(run('store', () => import('./commands/store.js')));
+
+  addStoreOptions(
+    program
+      .command('tasks')
+      .description('list tasks, newest first, from the journal or a shared store (--store)')
+      .option('--status <list>', 'states or statuses, comma-separated (e.g. uncertain,failed,submitted)')
+      .option('--batch <name>', 'only this batch')
+      .option('--since <date>', 'created on or after (2026-01-31 or ISO 8601)')
+      .option('--until <date>', 'created before')
+      .option('--limit <n>', 'at most this many', integerArg('--limit'), 50)
+      .addOption(
+        new Option('--cost-by <group>', 'sum reported costs per batch or per day').choices(['batch', 'day']),
+      )
+      .option('--journal <path>', 'task journal file (default: $XDG_STATE_HOME/wankit/journal.jsonl)')
+      .option('--config <path>', 'config file')
+      .option('--json', 'print one JSON document on stdout'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        'wankit tasks',
+        'wankit tasks --journal prompts.jsonl.journal.jsonl --status uncertain,failed',
+        'wankit tasks --store postgres://db.internal/wankit --batch prompts.jsonl --json',
+        'wankit tasks --store postgres://db.internal/wankit --cost-by day --since 2026-01-01',
+      ]),
+    )
+    .action(run('tasks', () => import('./commands/tasks.js')));
 
   program
     .command('models')
@@ -191,7 +304,7 @@ reported, and sent again only with --resubmit-uncertain.
     .addHelpText('after', examples(['wankit providers', 'wankit providers --json']))
     .action(run('providers', () => import('./commands/providers.js')));
 
-  program
+  const sim = program
     .command('sim')
     .description('run the simulator as a long-running local server speaking every wire format')
     .option('--port <n>', 'port (0 picks a free one)', integerArg('--port'), 0)
@@ -208,11 +321,13 @@ reported, and sent again only with --resubmit-uncertain.
     .option('--concurrent <n>', 'concurrent tasks before 429', integerArg('--concurrent'))
     .option('--fault-rate <x>', 'fraction of requests that get an injected fault (0-1)', Number.parseFloat)
     .option('--instant', 'tasks finish at once')
-    .option('--json', 'print the base URL and endpoints as JSON on start')
+    .option('--json', 'print the base URL and endpoints as JSON on start');
+  addSimulatorVariantOptions(sim)
     .addHelpText(
       'after',
       examples([
         'wankit sim --port 8787 --time-scale 0.05',
+        'wankit sim --native-vocabulary seed --native-error-form string',
         'wankit video "a kitten" --provider native --base-url http://127.0.0.1:8787',
       ]),
     )

@@ -1,8 +1,8 @@
 import { runSimulatorEndToEnd } from '@wankit/contracts';
 import { createGenerateTaskAdapter } from './generate-task-adapter.js';
 
-runSimulatorEndToEnd({
-  format: 'generateTask',
+const harness = {
+  format: 'generateTask' as const,
   // The simulator's receiver is plain http on loopback; real callback URLs must be https.
   createAdapter: () => createGenerateTaskAdapter({ allowLoopbackHttpCallbacks: true }),
   callbacks: true,
@@ -23,4 +23,8 @@ runSimulatorEndToEnd({
       resolution: '1080p',
     },
   },
-});
+} as const;
+
+runSimulatorEndToEnd(harness);
+// The same lifecycle against a reseller of the same API family (kie's envelopes, state words and ids).
+runSimulatorEndToEnd({ ...harness, label: 'kie dialect', simulatorOptions: { generateTaskDialect: 'kie' } });

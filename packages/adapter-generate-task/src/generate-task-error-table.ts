@@ -1,13 +1,14 @@
-import type { ErrorKind } from '@wankit/core';
-import type { components } from './generated/generate-task-wire.js';
-
-type FailCode = components['schemas']['FailCode'];
+// generateTask error signals → neutral error kinds: apixo's documented codes (seed 004; wire-formats.md §0.3,
+// §3.7), kie's codes for the same envelope (its "Response Status Codes" list, docs.kie.ai market model pages,
+// stored copy in the code index, id 68458271280), and DashScope codes forwarded by either.
+import type { ErrorKind, TaskFailure } from '@wankit/core';
+import { classifyUpstreamText, statusKind, upstreamCodeKind } from '@wankit/core/adapter';
 
 /**
- * Task failure codes → neutral kinds (seed 004 and wire-formats §0.3, §3.7). The provider's list is truncated,
- * so a code outside this table is `provider_error` with the code kept.
+ * Task failure codes (`failCode`). The provider's list is truncated, so other codes occur: they fall through
+ * to forwarded DashScope codes, the reason's words, a numeric code's HTTP meaning, then `provider_error`.
  */
-export const generateTaskFailCodeTable: Readonly<Record<FailCode, ErrorKind>> = {
+const failCodes: Readonly<Record<string, ErrorKind>> = {
   CONTENT_VIOLATION: 'content_policy',
   NSFW_DETECTED: 'content_policy',
   SensitiveContent: 'content_policy',
@@ -30,42 +31,71 @@ export const generateTaskFailCodeTable: Readonly<Record<FailCode, ErrorKind>> = 
 };
 
 // Both spellings occur (CONTENT_VIOLATION, SensitiveContent): compare on lower-case letters and digits only.
-const normalise = (code: string): string => code.toLowerCase().replace(/[^a-z0-9]/g, '');
-const byNormalisedCode = new Map<string, ErrorKind>(
-  Object.entries(generateTaskFailCodeTable).map(([code, kind]) => [normalise(code), kind]),
-);
-
-export function failCodeKind(failCode: string | undefined): ErrorKind {
-  if (failCode === undefined) return 'provider_error';
-  return byNormalisedCode.get(normalise(failCode)) ?? 'provider_error';
-}
-
-// Words that tie a 403 to content moderation (the newer errors page) rather than a key lacking permission
-// (the older page); wire-formats §0.3.
-const contentWords = /content|safety|sensitive|moderat|nsfw|violat|prohibit/i;
+const squash = (code: string): string => code.toLowerCase().replace(/[^a-z0-9]/g, '');
+const bySquashedCode = new Map(Object.entries(failCodes).map(([code, kind]) => [squash(code), kind]));
 
 /**
- * An HTTP status or envelope `code` → neutral kind (wire-formats §0.3, §3.7). Codes the provider does not
- * document (408, 409, other 4xx/5xx) follow their HTTP meaning.
+ * Envelope codes beyond the HTTP defaults (kie's list): 433 a sub-key's spending limit, 451 an input image
+ * it could not fetch, 455 maintenance, 501 a generation that failed, 505 a feature switched off.
  */
-export function responseCodeKind(code: number, message: string): ErrorKind {
-  switch (code) {
-    case 400:
-    case 422:
-      return 'invalid_request';
-    case 401:
-      return 'authentication';
-    case 402:
-      return 'insufficient_balance';
-    case 403:
-      return contentWords.test(message) ? 'content_policy' : 'authentication';
-    case 404:
-      return 'not_found';
-    case 408:
-      return 'timeout';
-    case 429:
-      return 'rate_limited';
-    default:
-      return code >= 500 ? 'provider_error' : 'invalid_request';
-  }
+const envelopeCodes: Readonly<Record<number, ErrorKind>> = {
+  433: 'insufficient_balance',
+  451: 'invalid_input_url',
+  455: 'provider_error',
+  501: 'provider_error',
+  505: 'unsupported',
+};
+
+// Words that tie a 403 to content moderation (apixo's newer errors page) rather than a key lacking permission
+// (the older page); wire-formats.md §0.3.
+const contentWords = /content|safety|sensitive|moderat|nsfw|violat|prohibit/i;
+
+/** Per-status meanings for the wire-error reader; 422 differs between a create and a status read. */
+export function generateTaskStatusKinds(
+  read: 'create' | 'status',
+): Readonly<Record<number, ErrorKind | ((message: string) => ErrorKind)>> {
+  const kinds: Record<number, ErrorKind | ((message: string) => ErrorKind)> = {
+    ...envelopeCodes,
+    403: (message) => (contentWords.test(message) ? 'content_policy' : 'authentication'),
+  };
+  // kie answers a status read with 422 "recordInfo is null" until a fresh task becomes queryable; on a create
+  // 422 is its validation error.
+  if (read === 'status') kinds[422] = 'not_found';
+  return kinds;
+}
+
+/** A refusal's code (forwarded DashScope codes) or, for a plain 400, the DashScope code or words in its text. */
+export function generateTaskCodeKind(code: string | undefined, message: string, status: number) {
+  const byCode = upstreamCodeKind(code);
+  if (byCode !== undefined || status !== 400) return byCode;
+  const upstream = classifyUpstreamText(message)?.kind;
+  return upstream === 'content_policy' || upstream === 'invalid_input_url' ? upstream : undefined;
+}
+
+/** The HTTP-like meaning of a numeric code (`"500"`, 408), with kie's own codes. */
+function numericKind(code: string | undefined): ErrorKind | undefined {
+  const figure = Number(code);
+  if (!Number.isInteger(figure) || figure < 400 || figure > 599) return undefined;
+  return envelopeCodes[figure] ?? statusKind(figure, {}, '');
+}
+
+/**
+ * A failed task's failure from its code (`failCode`, `errorCode`, or the envelope code when that is all there
+ * is) and the provider's reason; a DashScope code leading the reason stands in for a missing code.
+ */
+export function generateTaskFailure(code: string | undefined, message: string | undefined): TaskFailure {
+  const upstream = classifyUpstreamText([code, message].filter(Boolean).join(' '));
+  const failureCode = code ?? (message === undefined ? undefined : classifyUpstreamText(message)?.code);
+  const kind =
+    (code === undefined ? undefined : bySquashedCode.get(squash(code))) ??
+    upstreamCodeKind(code) ??
+    upstream?.kind ??
+    numericKind(code) ??
+    'provider_error';
+  return {
+    kind,
+    ...(failureCode === undefined ? {} : { code: failureCode }),
+    message:
+      message ?? (code === undefined ? 'the task failed without a reason' : `the task failed: ${code}`),
+  };
 }

@@ -1,18 +1,29 @@
-import type { TaskStatus } from '@wankit/core';
-import type { components } from './generated/generate-task-wire.js';
+// generateTask state words → neutral statuses (wire-formats.md §0.3, §3.6; /work/corpus/generate-task/SOURCES.md).
+import { createStatusTable } from '@wankit/core/adapter';
 
-type TaskState = components['schemas']['TaskState'];
-
-/** The provider's state words → neutral statuses (wire-formats §3.6). There is no canceled state. */
-export const generateTaskStatusTable: Readonly<Record<TaskState, TaskStatus>> = {
+/**
+ * apixo's documented words (`pending`, `processing`, `success`, `failed`), kie's words for the same states
+ * (`waiting`, `queuing`, `generating`, `success`, `fail`: its recordInfo OpenAPI enum and a client's tests), and
+ * the spellings their siblings use (`queueing`, `wait`, `succeeded`, `failure`). Case, spaces and dashes do not
+ * matter; anything else is `unknown` with the word kept. Neither family documents a cancel, but a relay that
+ * reports one is believed.
+ */
+export const generateTaskStatusOf = createStatusTable({
   pending: 'queued',
+  waiting: 'queued',
+  wait: 'queued',
+  queuing: 'queued',
+  queueing: 'queued',
+  queued: 'queued',
   processing: 'running',
+  generating: 'running',
+  running: 'running',
   success: 'succeeded',
+  succeeded: 'succeeded',
+  completed: 'succeeded',
   failed: 'failed',
-};
-
-/** Case- and whitespace-tolerant; a word outside the table is `unknown`, never an exception. */
-export function toNeutralStatus(state: string): TaskStatus {
-  const key = state.trim().toLowerCase();
-  return Object.hasOwn(generateTaskStatusTable, key) ? generateTaskStatusTable[key as TaskState] : 'unknown';
-}
+  fail: 'failed',
+  failure: 'failed',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+});

@@ -1,9 +1,9 @@
+// Canonical Wan ids ↔ the native gateway's ids (wire-formats.md §1.4).
 import type { Resolution } from '@wankit/core';
 
 /**
- * Canonical Wan ids → the native gateway's ids. The gateway spells ids underscored and dot-free
- * (wire-formats §1.4): seed 000 `wan22_t2v_plus`, seed 001 `wan25_t2i_preview`, seed 002 `wan26_t2v`,
- * and V4–V6 `wan26_i2v`, `wan25_t2v_preview`, `wan25_i2v_preview`.
+ * The gateway spells ids underscored and dot-free: seed 000 `wan22_t2v_plus`, seed 001 `wan25_t2i_preview`,
+ * seed 002 `wan26_t2v`, and V4–V6 `wan26_i2v`, `wan25_t2v_preview`, `wan25_i2v_preview`.
  */
 export const nativeModelIds: Readonly<Record<string, string>> = {
   'wan2.2-t2v-plus': 'wan22_t2v_plus',
@@ -15,18 +15,15 @@ export const nativeModelIds: Readonly<Record<string, string>> = {
 };
 
 /**
- * The `_intl` ids documented for the international (Singapore) upstream (wire-formats §1.4, V2, V6).
- * Models without a documented `_intl` id keep their default id in the `intl` region.
+ * The `_intl` ids documented for the international (Singapore) upstream (V2, V6). Models without one keep
+ * their default id in the `intl` region.
  */
-export const nativeIntlModelIds: Readonly<Record<string, string>> = {
+const intlModelIds: Readonly<Record<string, string>> = {
   'wan2.5-i2v-preview': 'wan25_i2v_preview_intl',
   'wan2.5-t2i-preview': 'wan25_t2i_preview_intl',
 };
 
-/**
- * Tiers the gateway offers where they are narrower than the model's own (DashScope) list:
- * `wan25_i2v_preview(_intl)` takes `resolution` 720P|1080P only (wire-formats §1.4, V6).
- */
+/** Tiers narrower on the gateway than on the model: `wan25_i2v_preview(_intl)` takes 720P|1080P only (V6). */
 export const nativeResolutions: Readonly<Record<string, readonly Resolution[]>> = {
   'wan2.5-i2v-preview': ['720p', '1080p'],
 };
@@ -34,16 +31,15 @@ export const nativeResolutions: Readonly<Record<string, readonly Resolution[]>> 
 export type NativeRegion = 'default' | 'intl';
 
 /**
- * The gateway id of a model: an explicit override, the region's table, the default table, or — for a
- * model in none of them — the documented spelling rule applied to the canonical id (INFERRED for such
- * models: every documented id follows `wan2.2-t2v-plus` → `wan22_t2v_plus`).
+ * The gateway id of a model: the caller's mapping, the region's table, the default table, or the documented
+ * spelling rule for a model in none of them (INFERRED: every documented id follows it).
  */
-export function nativeModelId(
+export function nativeModelIdOf(
   model: string,
   options: { region?: NativeRegion; overrides?: Readonly<Record<string, string>> } = {},
 ): string {
   const override = options.overrides?.[model];
   if (override) return override;
-  if (options.region === 'intl' && nativeIntlModelIds[model]) return nativeIntlModelIds[model];
-  return nativeModelIds[model] ?? model.replace(/\./g, '').replace(/-/g, '_');
+  const intl = options.region === 'intl' ? intlModelIds[model] : undefined;
+  return intl ?? nativeModelIds[model] ?? model.replace(/\./g, '').replace(/-/g, '_');
 }

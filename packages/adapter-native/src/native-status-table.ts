@@ -1,18 +1,20 @@
-import type { TaskStatus } from '@wankit/core';
+// Native status words → neutral statuses (wire-formats.md §0.1, §1.6; /work/corpus/native/SOURCES.md).
+import { createStatusTable } from '@wankit/core/adapter';
 
 /**
- * Every status word of the three vocabularies this gateway is documented with (wire-formats §0.1, §1.6):
- * seed 002 `in_queue|processing|done|failed`, the CLI docs `pending|processing|completed|failed`, the
- * gateway `in_progress|completed|failed`. `queued`, `success`, `succeeded`, `canceled` and `cancelled`
- * were never observed here and are accepted defensively. Read case-insensitively; anything else is
- * `unknown`.
+ * Real gateway bodies (the SeaArt SDKs' and the SeaCloud CLI's tests, the vtrix CLI docs) only ever carry
+ * `in_progress`, `completed` and `failed`. The other words come from the doc pages: the CLI docs' table
+ * (`pending`, `processing`) and the wan26 page (`in_queue`, `processing`, `done`); `queued`, `success`,
+ * `succeeded` and the cancel words were never seen and are believed when a relay sends them. Case, spaces and
+ * dashes do not matter; anything else is `unknown` with the word kept.
  */
-export const nativeStatusTable: Readonly<Record<string, TaskStatus>> = {
+export const nativeStatusOf = createStatusTable({
   in_queue: 'queued',
   pending: 'queued',
   queued: 'queued',
   in_progress: 'running',
   processing: 'running',
+  running: 'running',
   done: 'succeeded',
   completed: 'succeeded',
   success: 'succeeded',
@@ -20,9 +22,4 @@ export const nativeStatusTable: Readonly<Record<string, TaskStatus>> = {
   failed: 'failed',
   canceled: 'canceled',
   cancelled: 'canceled',
-};
-
-export function nativeStatus(word: string | undefined): TaskStatus {
-  if (word === undefined) return 'unknown';
-  return nativeStatusTable[word.trim().toLowerCase()] ?? 'unknown';
-}
+});

@@ -1,61 +1,58 @@
+// The runtime schemas of what the adapter sends, checked at compile time against the types generated from
+// contracts/openapi/native.yaml. Answers are read by core's tolerant readers (native-response.ts), not by
+// schemas: real bodies of this gateway disagree with the documented shapes (/work/corpus/native/SOURCES.md).
+import type { SchemaAccepts } from '@wankit/core/adapter';
 import { z } from 'zod';
 import type { components } from './generated/native-wire.js';
 
-// Minimal runtime schemas for what the adapter reads. They are looser than the contract where the
-// sources disagree (wire-formats §1.5, §1.10): a numeric cost, any content type, an error as a string or
-// an object with a string or numeric code and `message` or `error_message`. Unknown fields pass.
-
-const code = z.union([z.string(), z.number()]);
-
-export const nativeErrorObjectSchema = z.object({
-  code: code.optional(),
-  message: z.string().optional(),
-  error_message: z.string().optional(),
-});
-
-export const nativeTaskErrorSchema = z.union([z.string(), nativeErrorObjectSchema]);
-
-export const nativeContentSchema = z.object({
-  type: z.string().optional(),
-  url: z.string().min(1),
-  jobId: z.string().optional(),
-});
-
-export const nativeUsageSchema = z.object({
-  cost: z.union([z.string(), z.number()]).optional(),
-  discount: z.number().optional(),
-  quantity: z.number().optional(),
-  unit_price: z.union([z.string(), z.number()]).optional(),
-  extra_info: z.record(z.string(), z.unknown()).optional(),
-});
-
-export const nativeTaskSchema = z.object({
-  id: z.string().min(1),
-  status: z.string().optional(),
-  model: z.string().optional(),
-  progress: z.number().optional(),
-  created_at: z.number().optional(),
-  output: z
-    .array(z.object({ status: z.string().optional(), content: z.array(nativeContentSchema) }))
-    .optional(),
-  usage: nativeUsageSchema.optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  error: nativeTaskErrorSchema.optional(),
-});
-
-/** An HTTP error body (>= 400): any of the shapes in wire-formats §1.5. */
-export const nativeErrorBodySchema = z.object({
-  error: nativeTaskErrorSchema.optional(),
-  message: z.string().optional(),
-  code: code.optional(),
-});
-
-export type NativeTask = z.infer<typeof nativeTaskSchema>;
-export type NativeTaskError = z.infer<typeof nativeTaskErrorSchema>;
-
-// Compile-time checks: everything the OpenAPI contract allows, the runtime schemas accept.
-type Accepts<Schema extends z.ZodType, Wire> = Wire extends z.input<Schema> ? true : never;
 type Wire = components['schemas'];
-const acceptsTask: Accepts<typeof nativeTaskSchema, Wire['Task']> = true;
-const acceptsErrorBody: Accepts<typeof nativeErrorBodySchema, Wire['ErrorResponse']> = true;
-export const wireSchemasMatchContract = acceptsTask && acceptsErrorBody;
+
+/** `providerOptions.native`: the gateway has no wire field without a neutral meaning, so none are taken. */
+export const nativeProviderOptionsSchema = z.strictObject({});
+
+/** The content both body forms carry (seeds 000–002, wire-formats.md §1.4). Nothing is sent that fails it. */
+const contentSchema = z.strictObject({
+  input: z.strictObject({
+    prompt: z.string().optional(),
+    negative_prompt: z.string().optional(),
+    img_url: z.string().min(1).optional(),
+    audio_url: z.string().min(1).optional(),
+    template: z.string().min(1).optional(),
+  }),
+  parameters: z
+    .strictObject({
+      size: z
+        .string()
+        .regex(/^[0-9]+\*[0-9]+$/, 'size must be WIDTH*HEIGHT')
+        .optional(),
+      resolution: z.enum(['480P', '720P', '1080P']).optional(),
+      duration: z.number().int().min(2).max(15).optional(),
+      prompt_extend: z.boolean().optional(),
+      watermark: z.boolean().optional(),
+      seed: z.number().int().min(0).max(2147483647).optional(),
+      n: z.number().int().min(1).max(4).optional(),
+      audio: z.boolean().optional(),
+      shot_type: z.enum(['single', 'multi']).optional(),
+    })
+    .optional(),
+});
+export type NativeContent = z.output<typeof contentSchema>;
+
+// `model` is absent when it travels in the X-Model header (the SeaArt Python SDK's form).
+const model = z.string().min(1).optional();
+
+/** The provider's clients' form: `{model, input:[{params:{input, parameters}}]}`. */
+export const nativeWrappedBodySchema = z.strictObject({
+  model,
+  input: z.array(z.strictObject({ params: contentSchema })).length(1),
+});
+/** The doc pages' form: `{model, input, parameters}`. */
+export const nativeFlatBodySchema = z.strictObject({ model, ...contentSchema.shape });
+
+// Compile-time drift guards: each schema takes every body the contract allows, and lets out only such bodies.
+export const nativeSchemaChecks: [
+  SchemaAccepts<typeof nativeWrappedBodySchema, Wire['WrappedCreateGenerationRequest']>,
+  z.output<typeof nativeWrappedBodySchema> extends Wire['WrappedCreateGenerationRequest'] ? true : never,
+  SchemaAccepts<typeof nativeFlatBodySchema, Wire['CreateGenerationRequest']>,
+  z.output<typeof nativeFlatBodySchema> extends Wire['CreateGenerationRequest'] ? true : never,
+] = [true, true, true, true];

@@ -1,8 +1,8 @@
 import { runSimulatorEndToEnd } from '@wankit/contracts';
 import { createV2Adapter } from './v2-adapter.js';
 
-runSimulatorEndToEnd({
-  format: 'v2',
+const harness = {
+  format: 'v2' as const,
   createAdapter: () => createV2Adapter(),
   requests: {
     'text-to-video': {
@@ -21,4 +21,17 @@ runSimulatorEndToEnd({
       audio: true,
     },
   },
+} as const;
+
+runSimulatorEndToEnd(harness);
+// The same lifecycle against the relay shapes real /v2 gateways send.
+runSimulatorEndToEnd({
+  ...harness,
+  label: 'new-api envelope',
+  simulatorOptions: { v2Dialect: 'new-api-envelope' },
+});
+runSimulatorEndToEnd({
+  ...harness,
+  label: 'OpenAI video objects',
+  simulatorOptions: { v2Dialect: 'openai-video' },
 });

@@ -1,30 +1,27 @@
-// The one place where /v2 status words become neutral statuses (wire-formats.md §0.2, §2.6).
-import type { TaskStatus } from '@wankit/core';
-import type { components } from './generated/v2-wire.js';
+// /v2 status words → neutral statuses (wire-formats.md §0.2, §2.6; /work/corpus/v2/SOURCES.md).
+import { createStatusTable } from '@wankit/core/adapter';
 
-type WireStatus = components['schemas']['TaskStatus'];
-
-/** Documented vocabulary (Y6) plus new-api's `UNKNOWN` constant (INFERRED). Nothing maps to `canceled`: /v2 has no cancel. */
-const statusTable: Readonly<Record<WireStatus, TaskStatus>> = {
+/**
+ * The documented vocabulary (Y6: NOT_START, SUBMITTED, QUEUED, IN_PROGRESS, SUCCESS, FAILURE; new-api adds
+ * UNKNOWN), and the OpenAI-video words relays in front of new-api send instead: `queued`, `in_progress`,
+ * `completed`, `succeeded`, `failed` (new-api docs; a new-api-derived relay's tests). Case, spaces and
+ * dashes do not matter. Anything else (`expired`, `thinking`, …) is `unknown` with the word kept.
+ * /v2 has no cancel, but a relay that reports a cancel is believed.
+ */
+export const v2StatusOf = createStatusTable({
   NOT_START: 'queued',
   SUBMITTED: 'queued',
   QUEUED: 'queued',
+  PENDING: 'queued',
   IN_PROGRESS: 'running',
+  RUNNING: 'running',
+  PROCESSING: 'running',
   SUCCESS: 'succeeded',
+  SUCCEEDED: 'succeeded',
+  COMPLETED: 'succeeded',
   FAILURE: 'failed',
+  FAILED: 'failed',
+  CANCELED: 'canceled',
+  CANCELLED: 'canceled',
   UNKNOWN: 'unknown',
-};
-
-/** Case- and separator-tolerant: `in_progress`, `In-Progress` and `IN PROGRESS` all read as `IN_PROGRESS`. */
-export function normalizeV2Status(word: string | null | undefined): string {
-  return (word ?? '')
-    .trim()
-    .toUpperCase()
-    .replace(/[\s-]+/g, '_');
-}
-
-/** Maps a wire status word to a neutral status; anything unrecognised (including `""`) is `unknown`. */
-export function mapV2Status(word: string | null | undefined): TaskStatus {
-  const key = normalizeV2Status(word);
-  return Object.hasOwn(statusTable, key) ? statusTable[key as WireStatus] : 'unknown';
-}
+});

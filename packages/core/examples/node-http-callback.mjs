@@ -4,7 +4,8 @@
 // PUBLIC_URL must reach this server over HTTPS (a tunnel or reverse proxy in front of PORT).
 import { createServer } from 'node:http';
 import { createGenerateTaskAdapter } from '@wankit/adapter-generate-task';
-import { createCallbackHandler, createCallbackRegistry, createClient, toNodeListener } from '@wankit/core';
+import { createCallbackHandler, createCallbackRegistry, createClient } from '@wankit/core';
+import { toNodeListener } from '@wankit/core/node';
 
 const adapter = createGenerateTaskAdapter();
 const registry = createCallbackRegistry({ publicBaseUrl: `${process.env.PUBLIC_URL}/wankit/callback` });

@@ -1,6 +1,12 @@
 export { createManualClock, type ManualClock, type SimulatorClock, systemClock } from './clock.js';
 export { describeSimulator } from './describe.js';
-export type { FailureReason, TaskState } from './lifecycle/task.js';
+export {
+  DASHSCOPE_DEFAULTS,
+  type DashScopeModelLimits,
+  type DashScopeOptions,
+} from './formats/dashscope/options.js';
+export { PROGRESS_CURVES, type ProgressCurve, progressAt } from './lifecycle/progress-curve.js';
+export type { FailureReason, TaskState, TaskStatus } from './lifecycle/task.js';
 export {
   DOCUMENTED_LIMITS,
   FAULT_ENDPOINTS,
@@ -19,6 +25,8 @@ export {
   SIMULATOR_DEFAULTS,
   type SimulatorOptions,
   type Tier,
+  V2_DIALECTS,
+  type V2Dialect,
   WIRE_FORMATS,
   type WireFormat,
 } from './options.js';

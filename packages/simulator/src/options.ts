@@ -1,14 +1,21 @@
 import { randomInt } from 'node:crypto';
 import { type SimulatorClock, systemClock } from './clock.js';
+import {
+  type DashScopeOptions,
+  type ResolvedDashScopeOptions,
+  resolveDashScopeOptions,
+} from './formats/dashscope/options.js';
+import { PROGRESS_CURVES, type ProgressCurve } from './lifecycle/progress-curve.js';
 
-export const WIRE_FORMATS = ['native', 'v2', 'generateTask'] as const;
-/** The three wire formats: vtrix-style native, new-api-style v2, apixo-style generateTask. */
+export const WIRE_FORMATS = ['native', 'v2', 'generateTask', 'dashscope'] as const;
+/** The four wire formats: vtrix-style native, new-api-style v2, apixo-style generateTask, Alibaba's DashScope. */
 export type WireFormat = (typeof WIRE_FORMATS)[number];
 
 export const FAULT_KINDS = ['500', '502-html', '503', 'reset', 'slow', 'truncated', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export const FAULT_ENDPOINTS = ['create', 'status'] as const;
+/** `cancel`, `list` and `upload` (getPolicy and the upload form) exist only in the DashScope format. */
+export const FAULT_ENDPOINTS = ['create', 'status', 'cancel', 'list', 'upload'] as const;
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
 /** Native status words: the gateway's (`in_progress`/`completed`), the CLI docs' (`pending`/`processing`/`completed`)
@@ -20,6 +27,14 @@ export type NativeVocabulary = (typeof NATIVE_VOCABULARIES)[number];
 export const NATIVE_ERROR_FORMS = ['object', 'string', 'error_message'] as const;
 export type NativeErrorForm = (typeof NATIVE_ERROR_FORMS)[number];
 
+/** How v2 answers: the documented new-api TaskDto, or a dialect real relays send (formats/v2.ts). */
+export const V2_DIALECTS = ['documented', 'new-api-envelope', 'openai-video'] as const;
+export type V2Dialect = (typeof V2_DIALECTS)[number];
+
+/** How generateTask answers: as apixo documents it, or as kie.ai's same-shaped API does (formats/generate-task.ts). */
+export const GENERATE_TASK_DIALECTS = ['documented', 'kie'] as const;
+export type GenerateTaskDialect = (typeof GENERATE_TASK_DIALECTS)[number];
+
 /** Duration tiers; `image` covers every text-to-image task. */
 export type Tier = '480p' | '720p' | '1080p' | 'image';
 
@@ -29,7 +44,8 @@ export interface FormatLimits {
 }
 
 export interface LimitOptions extends FormatLimits {
-  /** Apply each provider's documented limits where a format has them (generateTask: 10 000 rpm, 1000 concurrent). */
+  /** Apply each provider's documented limits where a format has them (generateTask: 10 000 rpm, 1000 concurrent;
+   * DashScope: per model, 5 or 2 submissions a second and as many running tasks, see `dashscope.modelLimits`). */
   documented?: boolean;
   /** Per-format overrides; a field set here wins over the top-level one. */
   perFormat?: Partial<Record<WireFormat, FormatLimits>>;
@@ -80,8 +96,17 @@ export interface SimulatorOptions {
   callbackTimeoutMs?: number;
   nativeVocabulary?: NativeVocabulary;
   nativeErrorForm?: NativeErrorForm;
+  v2Dialect?: V2Dialect;
+  generateTaskDialect?: GenerateTaskDialect;
   /** Serve results padded to this many bytes (still valid files), for download benchmarks. */
   resultBytes?: { video?: number; image?: number };
+  /** DashScope format settings: per-model limits, task retention, uploads, the partial-failure marker. */
+  dashscope?: DashScopeOptions;
+  /**
+   * How reported progress moves while a task runs: `linear` (default) or `uneven` (a slow start, a
+   * fast middle, a plateau near the end), which does not flatter a client extrapolating from progress.
+   */
+  progressCurve?: ProgressCurve;
 }
 
 export interface ResolvedFormatLimits {
@@ -116,7 +141,11 @@ export interface ResolvedOptions {
   readonly callbackTimeoutMs: number;
   readonly nativeVocabulary: NativeVocabulary;
   readonly nativeErrorForm: NativeErrorForm;
+  readonly v2Dialect: V2Dialect;
+  readonly generateTaskDialect: GenerateTaskDialect;
   readonly resultBytes: { readonly video: number | undefined; readonly image: number | undefined };
+  readonly dashscope: ResolvedDashScopeOptions;
+  readonly progressCurve: ProgressCurve;
 }
 
 const HOUR = 3_600_000;
@@ -127,6 +156,8 @@ export const DOCUMENTED_LIMITS: Readonly<Record<WireFormat, FormatLimits>> = {
   native: {},
   v2: {},
   generateTask: { requestsPerMinute: 10_000, concurrentTasks: 1000 },
+  // DashScope's documented limits are per model and per second (formats/dashscope/limits.ts).
+  dashscope: {},
 };
 
 export const SIMULATOR_DEFAULTS = {
@@ -136,8 +167,8 @@ export const SIMULATOR_DEFAULTS = {
   contentPolicyMarker: '[[unsafe]]',
   failureMarker: '[[fail]]',
   /** generateTask: 15 days (seed 004). v2: 24 h (DashScope OSS URLs, wire-formats §2.9). native: not documented;
-   * 24 h is a guess (the CDN URLs may well live longer). */
-  resultTtlMs: { native: 24 * HOUR, v2: 24 * HOUR, generateTask: 15 * 24 * HOUR },
+   * 24 h is a guess (the CDN URLs may well live longer). dashscope: 24 h (catalog-facts §2.10). */
+  resultTtlMs: { native: 24 * HOUR, v2: 24 * HOUR, generateTask: 15 * 24 * HOUR, dashscope: 24 * HOUR },
   /** 720p and 1080p from seed 004; 480p and image are guesses ("images shorter"). */
   durations: { '480p': [30, 50], '720p': [50, 70], '1080p': [70, 90], image: [20, 40] },
   /** The first retry after 30 s is documented (wire-formats §3.8); the rest of the schedule is truncated in the
@@ -147,6 +178,9 @@ export const SIMULATOR_DEFAULTS = {
   slowMs: 5_000,
   nativeVocabulary: 'gateway',
   nativeErrorForm: 'object',
+  v2Dialect: 'documented',
+  generateTaskDialect: 'documented',
+  progressCurve: 'linear',
 } as const satisfies Partial<Record<keyof SimulatorOptions | 'slowMs', unknown>>;
 
 function check(condition: boolean, message: string): void {
@@ -234,8 +268,17 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
   }
   const nativeVocabulary = options.nativeVocabulary ?? SIMULATOR_DEFAULTS.nativeVocabulary;
   check(NATIVE_VOCABULARIES.includes(nativeVocabulary), `unknown nativeVocabulary '${nativeVocabulary}'`);
+  const progressCurve = options.progressCurve ?? SIMULATOR_DEFAULTS.progressCurve;
+  check(PROGRESS_CURVES.includes(progressCurve), `unknown progressCurve '${progressCurve}'`);
   const nativeErrorForm = options.nativeErrorForm ?? SIMULATOR_DEFAULTS.nativeErrorForm;
   check(NATIVE_ERROR_FORMS.includes(nativeErrorForm), `unknown nativeErrorForm '${nativeErrorForm}'`);
+  const v2Dialect = options.v2Dialect ?? SIMULATOR_DEFAULTS.v2Dialect;
+  check(V2_DIALECTS.includes(v2Dialect), `unknown v2Dialect '${v2Dialect}'`);
+  const generateTaskDialect = options.generateTaskDialect ?? SIMULATOR_DEFAULTS.generateTaskDialect;
+  check(
+    GENERATE_TASK_DIALECTS.includes(generateTaskDialect),
+    `unknown generateTaskDialect '${generateTaskDialect}'`,
+  );
   for (const marker of [options.contentPolicyMarker, options.failureMarker]) {
     check(marker === undefined || marker.length > 0, 'prompt markers must be non-empty');
   }
@@ -258,6 +301,10 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     callbackTimeoutMs: options.callbackTimeoutMs ?? SIMULATOR_DEFAULTS.callbackTimeoutMs,
     nativeVocabulary,
     nativeErrorForm,
+    v2Dialect,
+    generateTaskDialect,
     resultBytes: { video: options.resultBytes?.video, image: options.resultBytes?.image },
+    dashscope: resolveDashScopeOptions(options.dashscope, options.limits?.documented),
+    progressCurve,
   };
 }

@@ -40,7 +40,7 @@ describe('simulator server', () => {
     expect(stats.seed).toBe(1);
     expect(stats.requests).toBe(6);
     expect(stats.formats.native).toEqual({
-      requests: { create: 1, status: 2 },
+      requests: { create: 1, status: 2, cancel: 0, list: 0, upload: 0 },
       creates: 1,
       statusReads: 2,
       invalid: 0,
@@ -48,7 +48,7 @@ describe('simulator server', () => {
       notFound: 0,
       rateLimited: 0,
       faults: 0,
-      tasks: { queued: 0, running: 0, succeeded: 1, failed: 0 },
+      tasks: { queued: 0, running: 0, succeeded: 1, failed: 0, canceled: 0 },
     });
     expect(stats.formats.generateTask).toMatchObject({
       requests: { create: 2, status: 0 },

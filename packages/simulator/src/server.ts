@@ -4,13 +4,14 @@ import { CallbackSender } from './callbacks/callback-sender.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import { FILES_PATH, FileStore } from './files/file-store.js';
 import { serveFile } from './files/serve-file.js';
+import { createDashScopeFormat, OSS_UPLOAD_PATH } from './formats/dashscope.js';
 import type { FormatContext, WireFormatHandler } from './formats/format.js';
 import { generateTaskFormat, generateTaskStatusBody } from './formats/generate-task.js';
 import { nativeFormat } from './formats/native.js';
 import { v2Format } from './formats/v2.js';
 import { handleApiRequest, type PipelineDeps, withRetryAfter } from './http/api-pipeline.js';
 import { writeJson } from './http/reply.js';
-import { type FailureReason, phaseOf, type SimTask, type TaskState } from './lifecycle/task.js';
+import { type FailureReason, phaseOf, type SimTask, statusOf, type TaskStatus } from './lifecycle/task.js';
 import { TaskStore } from './lifecycle/task-store.js';
 import { RateLimiter } from './limits/rate-limiter.js';
 import {
@@ -22,6 +23,7 @@ import {
 } from './options.js';
 import { type SimulatorStats, StatsRecorder } from './stats/stats.js';
 
+/** The stateless formats; DashScope's handler is made per simulator (`createDashScopeFormat`). */
 const FORMATS: readonly WireFormatHandler[] = [nativeFormat, v2Format, generateTaskFormat];
 
 /** A task as the simulator sees it, for tests and benchmarks. */
@@ -29,7 +31,7 @@ export interface SimulatorTaskView {
   readonly id: string;
   readonly format: WireFormat;
   readonly model: string;
-  readonly state: TaskState;
+  readonly state: TaskStatus;
   readonly progress: number;
   readonly createdAt: number;
   readonly startAt: number;
@@ -61,13 +63,13 @@ export interface Simulator {
 }
 
 function view(task: SimTask, now: number): SimulatorTaskView {
-  const { state, progress } = phaseOf(task, now);
+  const state = statusOf(task, now);
   return {
     id: task.id,
     format: task.format,
     model: task.model,
     state,
-    progress,
+    progress: state === 'canceled' ? 0 : phaseOf(task, now).progress,
     createdAt: task.createdAt,
     startAt: task.startAt,
     endAt: task.endAt,
@@ -101,8 +103,10 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
   const faults = new FaultInjector(options.faults, options.seed);
   const callbacks = new CallbackSender(options, stats, (task) => generateTaskStatusBody(task, clock.now()));
   const timers = new Set<unknown>();
+  const dashscope = createDashScopeFormat(options, stats);
+  const formats: readonly WireFormatHandler[] = [...FORMATS, dashscope.handler];
 
-  const formatByName = new Map(FORMATS.map((handler) => [handler.format, handler]));
+  const formatByName = new Map(formats.map((handler) => [handler.format, handler]));
   const ctx: FormatContext = {
     options,
     store,
@@ -139,13 +143,14 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
     stats.reset();
     limiter.reset();
     faults.reset();
+    dashscope.reset();
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const path = url.pathname;
     const method = req.method ?? 'GET';
-    for (const handler of FORMATS) {
+    for (const handler of formats) {
       for (const candidate of handler.routes) {
         const match = candidate.pattern.exec(path);
         if (!match) continue;
@@ -157,6 +162,9 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
     if (path.startsWith(FILES_PATH) && (method === 'GET' || method === 'HEAD')) {
       return serveFile(req, res, url, { files, clock, stats });
     }
+    if (method === 'POST' && (path === OSS_UPLOAD_PATH || path === `${OSS_UPLOAD_PATH}/`)) {
+      return dashscope.receiveUpload(req, res);
+    }
     req.resume();
     if (method === 'GET' && path === '/__sim/health')
       return writeJson(res, 200, JSON.stringify({ ok: true }));
@@ -165,7 +173,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
       reset();
       return writeJson(res, 200, JSON.stringify({ ok: true }));
     }
-    const known = FORMATS.some((h) => h.routes.some((r) => r.pattern.test(path)));
+    const known = formats.some((h) => h.routes.some((r) => r.pattern.test(path)));
     if (known) return writeJson(res, 405, JSON.stringify({ error: 'method not allowed', method, path }));
     writeJson(res, 404, JSON.stringify({ error: 'not found', path }));
   }
@@ -186,6 +194,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
   const { port } = server.address() as AddressInfo;
   const baseUrl = baseUrlOf(options.host, port);
   files.setBaseUrl(baseUrl);
+  dashscope.setBaseUrl(baseUrl);
 
   return {
     baseUrl,

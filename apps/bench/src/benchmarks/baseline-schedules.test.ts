@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dashscopeSdk, naive5s, readTimes, seedSchedule } from './baseline-schedules.js';
+import { dashscopeSdk, naive5s, readTimes, seedSchedule, tierGrid5s } from './baseline-schedules.js';
 
 describe('baseline schedules', () => {
+  it("tier-aware grid: the tier's window start + 5 s, then every 5 s", () => {
+    expect(readTimes(tierGrid5s, 3, 70_000)).toStrictEqual([75_000, 80_000, 85_000]);
+    expect(readTimes(tierGrid5s, 2, 50_000)).toStrictEqual([55_000, 60_000]);
+  });
+
   it('seed: 50 s, then every 5 s', () => {
     expect(readTimes(seedSchedule, 4)).toStrictEqual([50_000, 55_000, 60_000, 65_000]);
   });

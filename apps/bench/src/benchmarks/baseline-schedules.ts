@@ -3,10 +3,24 @@
  * from submission for the first read and from the previous read's answer after that.
  */
 export interface BaselineSchedule {
-  readonly id: 'seed_schedule' | 'naive_5s' | 'dashscope_sdk';
+  readonly id: 'tier_grid_5s' | 'seed_schedule' | 'naive_5s' | 'dashscope_sdk';
   readonly description: string;
-  delays(): Iterator<number>;
+  /** `windowLowMs`: the low end of the task's expected completion window (its tier's typical time). */
+  delays(windowLowMs: number): Iterator<number>;
 }
+
+/**
+ * The fair baseline: a client that knows the tier's typical time (seed 004: 720p 50–70 s, 1080p
+ * 70–90 s) and reads on a 5 s grid from there: first at the window's start + 5 s, then every 5 s.
+ */
+export const tierGrid5s: BaselineSchedule = {
+  id: 'tier_grid_5s',
+  description: "first read at the tier's window start + 5 s, then every 5 s",
+  *delays(windowLowMs) {
+    yield windowLowMs + 5_000;
+    for (;;) yield 5_000;
+  },
+};
 
 /** Seed 004 (generateTask, wan-2-5): "wait 50 s, then poll every 5 s". */
 export const seedSchedule: BaselineSchedule = {
@@ -47,12 +61,17 @@ export const dashscopeSdk: BaselineSchedule = {
   },
 };
 
-export const baselineSchedules: readonly BaselineSchedule[] = [seedSchedule, naive5s, dashscopeSdk];
+export const baselineSchedules: readonly BaselineSchedule[] = [
+  tierGrid5s,
+  seedSchedule,
+  naive5s,
+  dashscopeSdk,
+];
 
 /** The first `count` read times (ms after submission) of a schedule, for tests and the README. */
-export function readTimes(schedule: BaselineSchedule, count: number): number[] {
+export function readTimes(schedule: BaselineSchedule, count: number, windowLowMs = 50_000): number[] {
   const times: number[] = [];
-  const iterator = schedule.delays();
+  const iterator = schedule.delays(windowLowMs);
   let at = 0;
   while (times.length < count) {
     at += iterator.next().value as number;

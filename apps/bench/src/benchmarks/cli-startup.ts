@@ -4,21 +4,24 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { median, ratio, round } from '../stats/summary.js';
+import { median, ratio, round, type Spread, spread } from '../stats/summary.js';
 
 export interface CliStartupResult {
   readonly help_ratio_vs_node: number | null;
   readonly models_ratio_vs_node: number | null;
+  /** Per-run ratios (each run against the `node -e 0` run next to it): median and range. */
+  readonly help_spread: Spread;
+  readonly models_spread: Spread;
   readonly runs: number;
   readonly median_ms: { readonly node_e_0: number; readonly help: number; readonly models_json: number };
   readonly bin: string;
 }
 
-const RUNS = 10;
+const RUNS = 20;
 
-function cliBin(): string {
+export function cliBin(): string {
   const require = createRequire(import.meta.url);
-  const bin = join(dirname(require.resolve('@wankit/cli/package.json')), 'dist', 'bin.js');
+  const bin = join(dirname(require.resolve('@wankit/cli/package.json')), 'dist', 'bin.cjs');
   if (!existsSync(bin))
     throw new Error(`${bin} is missing: build the CLI first (turbo's bench task depends on ^build)`);
   return bin;
@@ -39,7 +42,7 @@ function timeProcess(args: readonly string[], env: NodeJS.ProcessEnv, cwd: strin
 
 /**
  * `wankit --help` and `wankit models --json` against `node -e 0`, interleaved run by run so that
- * noise from the shared machine hits all three alike; medians of 10 after one warm-up each.
+ * noise from the shared machine hits all three alike; medians of 20 after one warm-up each.
  */
 export function runCliStartup(): CliStartupResult {
   const bin = cliBin();
@@ -77,12 +80,20 @@ export function runCliStartup(): CliStartupResult {
   return {
     help_ratio_vs_node: round(ratio(medians.help, medians.node_e_0), 2),
     models_ratio_vs_node: round(ratio(medians.models_json, medians.node_e_0), 2),
+    help_spread: spread(
+      times.help.map((t, i) => ratio(t, times.node_e_0[i]!) ?? Number.NaN),
+      2,
+    ),
+    models_spread: spread(
+      times.models_json.map((t, i) => ratio(t, times.node_e_0[i]!) ?? Number.NaN),
+      2,
+    ),
     runs: RUNS,
     median_ms: {
       node_e_0: round(medians.node_e_0, 1)!,
       help: round(medians.help, 1)!,
       models_json: round(medians.models_json, 1)!,
     },
-    bin: 'apps/cli/dist/bin.js',
+    bin: 'apps/cli/dist/bin.cjs',
   };
 }

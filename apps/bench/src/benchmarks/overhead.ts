@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { createClient, type WankitClient } from '@wankit/core';
+import type { WankitClient } from '@wankit/core';
+import { createClient, createUndiciFetch } from '@wankit/core/node';
 import { createInstantClock } from '../clock/instant-clock.js';
 import { runRole, serveRole } from '../process/child-role.js';
 import { startSimService } from '../sim/sim-service.js';
 import { bodyOf, methodOf } from '../sim/tracked-fetch.js';
-import { median, ratio, round } from '../stats/summary.js';
+import { median, ratio, round, type Spread, spread } from '../stats/summary.js';
 import { countingFetch, runPool } from './pool.js';
 import { rawLifecycle } from './raw-lifecycle.js';
 import { type AdapterId, adapterIds, type Subject, subjects } from './subjects.js';
@@ -25,6 +26,9 @@ interface Sample {
 export interface OverheadAdapterResult {
   readonly wall_ratio: number | null;
   readonly cpu_ratio: number | null;
+  /** Median and range of the paired per-round ratios. */
+  readonly wall_spread: Spread;
+  readonly cpu_spread: Spread;
   readonly wankit_wall_s: number | null;
   readonly raw_wall_s: number | null;
   readonly wankit_cpu_s: number | null;
@@ -72,18 +76,26 @@ interface Contestants {
 
 /** Builds both sides for one adapter; the raw side sends the create body wankit sent, byte for byte. */
 async function contestants(subject: Subject, simulatorUrl: string): Promise<Contestants> {
-  const wankitFetch = countingFetch();
+  // The Node entry's default fetch (an undici pool timing headers itself), wrapped to count requests
+  // and capture the first create body; `headersTimeoutMs` is carried over so core sets ky up as it
+  // would for the default.
+  const undici = createUndiciFetch({ headersTimeoutMs: 30_000, bodyTimeoutMs: 30_000 });
+  const wankitFetch = countingFetch(undici);
   let createBody: string | undefined;
   let providerModel: string | undefined;
-  const capture: typeof fetch = async (input, init) => {
-    if (createBody === undefined && methodOf(input, init) === 'POST') createBody = await bodyOf(input, init);
-    return wankitFetch.fetch(input, init);
-  };
+  const capture = Object.assign(
+    async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      if (createBody === undefined && methodOf(input, init) === 'POST')
+        createBody = await bodyOf(input, init);
+      return wankitFetch.fetch(input, init);
+    },
+    { headersTimeoutMs: undici.headersTimeoutMs },
+  );
   const client: WankitClient = createClient({
     adapter: subject.adapter(),
     apiKey: API_KEY,
     baseUrl: subject.baseUrl(simulatorUrl),
-    fetch: capture,
+    fetch: capture as typeof fetch,
     clock: createInstantClock(),
   });
   const request = subject.request();
@@ -134,10 +146,14 @@ export async function overheadRole(input: OverheadInput): Promise<OverheadResult
   for (const id of adapterIds) {
     const { wankit, raw } = samples.get(id)!;
     const paired = (pick: (sample: Sample) => number) =>
-      median(wankit.map((sample, i) => ratio(pick(sample), pick(raw[i]!)) ?? Number.NaN));
+      spread(wankit.map((sample, i) => ratio(pick(sample), pick(raw[i]!)) ?? Number.NaN));
+    const wallSpread = paired((s) => s.wallMs);
+    const cpuSpread = paired((s) => s.cpuMs);
     perAdapter[id] = {
-      wall_ratio: round(paired((s) => s.wallMs)),
-      cpu_ratio: round(paired((s) => s.cpuMs)),
+      wall_ratio: wallSpread.median,
+      cpu_ratio: cpuSpread.median,
+      wall_spread: wallSpread,
+      cpu_spread: cpuSpread,
       wankit_wall_s: round(median(wankit.map((s) => s.wallMs)) / 1000),
       raw_wall_s: round(median(raw.map((s) => s.wallMs)) / 1000),
       wankit_cpu_s: round(median(wankit.map((s) => s.cpuMs)) / 1000),
@@ -170,7 +186,7 @@ export async function runOverhead(): Promise<OverheadResult> {
   try {
     return await runRole<OverheadResult>(
       OVERHEAD_ROLE,
-      { simulatorUrl: sim.value.baseUrl, tasks: 1000, concurrency: 16, rounds: 5 } satisfies OverheadInput,
+      { simulatorUrl: sim.value.baseUrl, tasks: 1000, concurrency: 16, rounds: 7 } satisfies OverheadInput,
       { timeoutMs: 600_000, execArgv: ['--expose-gc'] },
     );
   } finally {

@@ -4,15 +4,16 @@ import {
   createCallbackHandler,
   createCallbackRegistry,
   createClient,
-  createFakeClock,
-  type FakeClock,
+  expectedDurationSeconds,
+  getModel,
   isTerminal,
   type Resolution,
   type TaskRef,
   type WanAdapter,
   type WankitClient,
 } from '@wankit/core';
-import { type Simulator, startSimulator, type WireFormat } from '@wankit/simulator';
+import { createFakeClock, type FakeClock } from '@wankit/core/testing';
+import { type ProgressCurve, type Simulator, startSimulator, type WireFormat } from '@wankit/simulator';
 import { simulatorClockOn } from '../clock/fake-simulator-clock.js';
 import { startCallbackServer } from '../sim/callback-server.js';
 import { driveSimulatedTime } from '../sim/simulated-time-driver.js';
@@ -20,12 +21,14 @@ import { createTrackedFetch, methodOf } from '../sim/tracked-fetch.js';
 import { seededRandom, shuffled } from '../stats/random.js';
 import { mean, quantile, ratio, round } from '../stats/summary.js';
 import { type BaselineSchedule, baselineSchedules } from './baseline-schedules.js';
-import { type AdapterId, adapterIds, subjects } from './subjects.js';
+import { type AdapterId, subjects } from './subjects.js';
 
 const TASKS = 1000;
 /** One submission per simulated second: the scheduler meets its first tasks knowing only the catalog. */
 const ARRIVAL_MS = 1000;
 const SEED = 2026;
+/** The simulator's uneven progress curve: a slow start, a fast middle, a plateau near the end. */
+const CURVE: ProgressCurve = 'uneven';
 
 const wireFormat: Record<AdapterId, WireFormat> = {
   native: 'native',
@@ -45,23 +48,41 @@ export interface PollingFigures {
   readonly wall_s: number;
 }
 
-export interface PollingResult {
+/** wankit against the tier-aware 5 s grid on one adapter, same tasks, same durations. */
+export interface PollingComparison {
+  readonly adapter: AdapterId;
+  /** Whether the adapter's status reads carry a progress figure. */
+  readonly progress: boolean;
   readonly wankit: PollingFigures;
-  readonly seed_schedule: PollingFigures;
-  readonly naive_5s: PollingFigures;
-  readonly dashscope_sdk: PollingFigures;
-  readonly callback: PollingFigures;
-  readonly wankit_per_adapter: Readonly<Record<AdapterId, PollingFigures>>;
-  /** wankit's polls per task ÷ the seed schedule's (target ≤ 0.6). */
-  readonly polls_ratio_vs_seed: number | null;
+  readonly grid: PollingFigures;
+  /** wankit's reads per task ÷ the grid's (target ≤ 0.8). */
+  readonly reads_ratio: number | null;
+}
+
+export interface PollingResult {
+  /** native: progress on every read, along the simulator's uneven curve. */
+  readonly with_progress: PollingComparison;
+  /** generateTask: no progress figure. */
+  readonly without_progress: PollingComparison;
+  readonly context: {
+    /** native on the simulator's old linear progress curve (flatters extrapolation). */
+    readonly wankit_native_linear: PollingFigures;
+    readonly wankit_v2: PollingFigures;
+    readonly seed_schedule: PollingFigures;
+    readonly naive_5s: PollingFigures;
+    readonly dashscope_sdk: PollingFigures;
+    readonly callback: PollingFigures;
+  };
+  readonly progress_curve: ProgressCurve;
   readonly tasks: number;
   readonly population: string;
 }
 
-type Strategy =
+type Strategy = (
   | { readonly kind: 'wankit'; readonly adapter: AdapterId }
   | { readonly kind: 'baseline'; readonly adapter: AdapterId; readonly schedule: BaselineSchedule }
-  | { readonly kind: 'callback' };
+  | { readonly kind: 'callback' }
+) & { readonly curve?: ProgressCurve };
 
 /** Half 720p (50–70 s), half 1080p (70–90 s), in a seeded order; the simulator draws each duration. */
 function population(): Resolution[] {
@@ -87,6 +108,7 @@ async function simulate(strategy: Strategy): Promise<PollingFigures> {
     seed: SEED,
     // The seed's spread, explicitly (also the simulator's default).
     durations: { '720p': [50, 70], '1080p': [70, 90] },
+    progressCurve: strategy.curve ?? CURVE,
   });
   // The simulator's callback POSTs use the global fetch: track it too, so time never moves under one.
   const originalFetch = globalThis.fetch;
@@ -122,7 +144,8 @@ async function simulate(strategy: Strategy): Promise<PollingFigures> {
       if (callbackParts) registration = callbackParts.registry.register();
       const { ref } = await client.submit(request, registration ? { callback: registration } : {});
       if (strategy.kind === 'baseline') {
-        const delays = strategy.schedule.delays();
+        const window = expectedDurationSeconds(getModel(request.model), resolution);
+        const delays = strategy.schedule.delays(window[0] * 1000);
         for (;;) {
           await clock.sleep(delays.next().value as number);
           const snapshot = await client.status(ref);
@@ -169,24 +192,39 @@ async function callbackReceiver(clock: FakeClock, adapter: WanAdapter) {
   return { registry, close: server.close };
 }
 
-export async function runPolling(): Promise<PollingResult> {
-  const perAdapter = {} as Record<AdapterId, PollingFigures>;
-  for (const adapter of adapterIds) perAdapter[adapter] = await simulate({ kind: 'wankit', adapter });
-  const baselines = {} as Record<BaselineSchedule['id'], PollingFigures>;
-  for (const schedule of baselineSchedules) {
-    baselines[schedule.id] = await simulate({ kind: 'baseline', adapter: 'native', schedule });
-  }
-  const callback = await simulate({ kind: 'callback' });
-  const wankit = perAdapter.native;
+const grid = baselineSchedules.find((schedule) => schedule.id === 'tier_grid_5s')!;
+
+async function compare(adapter: AdapterId, progress: boolean): Promise<PollingComparison> {
+  const wankit = await simulate({ kind: 'wankit', adapter });
+  const baseline = await simulate({ kind: 'baseline', adapter, schedule: grid });
   return {
+    adapter,
+    progress,
     wankit,
-    seed_schedule: baselines.seed_schedule,
-    naive_5s: baselines.naive_5s,
-    dashscope_sdk: baselines.dashscope_sdk,
-    callback,
-    wankit_per_adapter: perAdapter,
-    polls_ratio_vs_seed: round(ratio(wankit.polls_per_task, baselines.seed_schedule.polls_per_task)),
+    grid: baseline,
+    reads_ratio: round(ratio(wankit.polls_per_task, baseline.polls_per_task)),
+  };
+}
+
+export async function runPolling(): Promise<PollingResult> {
+  const withProgress = await compare('native', true);
+  const withoutProgress = await compare('generate-task', false);
+  const others = {} as Record<'seed_schedule' | 'naive_5s' | 'dashscope_sdk', PollingFigures>;
+  for (const schedule of baselineSchedules) {
+    if (schedule.id === 'tier_grid_5s') continue;
+    others[schedule.id] = await simulate({ kind: 'baseline', adapter: 'native', schedule });
+  }
+  return {
+    with_progress: withProgress,
+    without_progress: withoutProgress,
+    context: {
+      wankit_native_linear: await simulate({ kind: 'wankit', adapter: 'native', curve: 'linear' }),
+      wankit_v2: await simulate({ kind: 'wankit', adapter: 'v2' }),
+      ...others,
+      callback: await simulate({ kind: 'callback' }),
+    },
+    progress_curve: CURVE,
     tasks: TASKS,
-    population: `${TASKS} text-to-video tasks, half 720p (50–70 s) and half 1080p (70–90 s), one submitted per simulated second, seed ${SEED}`,
+    population: `${TASKS} text-to-video tasks, half 720p (50–70 s) and half 1080p (70–90 s), one submitted per simulated second, seed ${SEED}; progress along the simulator's '${CURVE}' curve`,
   };
 }

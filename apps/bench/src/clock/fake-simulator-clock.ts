@@ -1,4 +1,4 @@
-import type { FakeClock } from '@wankit/core';
+import type { FakeClock } from '@wankit/core/testing';
 import type { SimulatorClock } from '@wankit/simulator';
 
 /**

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CliStartupResult } from '../benchmarks/cli-startup.js';
 import type { DownloadResult } from '../benchmarks/download.js';
+import type { FleetResult } from '../benchmarks/fleet.js';
 import type { OverheadResult } from '../benchmarks/overhead.js';
 import type { PollingResult } from '../benchmarks/polling.js';
 import type { ScaleResult } from '../benchmarks/scale.js';
+import type { StatusResult } from '../benchmarks/status.js';
 import type { MachineInfo } from './machine.js';
 
 /** Every section carries when it was measured and how long it took (context only). */
@@ -13,11 +15,13 @@ export interface Results {
   readonly command: string;
   readonly date: string;
   readonly machine: MachineInfo;
-  overhead?: Timed<OverheadResult>;
+  status?: Timed<StatusResult>;
+  lifecycle?: Timed<OverheadResult>;
   polling?: Timed<PollingResult>;
   scale_1000?: Timed<ScaleResult>;
   download?: Timed<DownloadResult>;
   cli_startup?: Timed<CliStartupResult>;
+  fleet?: Timed<FleetResult>;
   /** Every target with its figure and verdict (the table's rows that have a target). */
   targets?: readonly {
     benchmark: string;

@@ -1,4 +1,4 @@
-import type { FakeClock } from '@wankit/core';
+import type { FakeClock } from '@wankit/core/testing';
 import type { TrackedFetch } from './tracked-fetch.js';
 
 /**

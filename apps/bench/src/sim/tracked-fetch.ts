@@ -51,19 +51,24 @@ export function createTrackedFetch(base: typeof fetch = globalThis.fetch): Track
   };
 }
 
-/** A `fetch` that only counts answers by status, without buffering (for real-time benchmarks). */
+/**
+ * A `fetch` that only counts answers by status, without buffering (for real-time benchmarks). It
+ * keeps the base's `headersTimeoutMs` (see core's undici-fetch), so core sets ky up as for the base.
+ */
 export function createCountingFetch(base: typeof fetch = globalThis.fetch): {
   fetch: typeof fetch;
   statusCounts: Map<number, number>;
 } {
   const statusCounts = new Map<number, number>();
+  const counting: typeof fetch = async (input, init) => {
+    const response = await base(input, init);
+    statusCounts.set(response.status, (statusCounts.get(response.status) ?? 0) + 1);
+    return response;
+  };
+  const { headersTimeoutMs } = base as { headersTimeoutMs?: number };
   return {
     statusCounts,
-    fetch: async (input, init) => {
-      const response = await base(input, init);
-      statusCounts.set(response.status, (statusCounts.get(response.status) ?? 0) + 1);
-      return response;
-    },
+    fetch: headersTimeoutMs === undefined ? counting : Object.assign(counting, { headersTimeoutMs }),
   };
 }
 

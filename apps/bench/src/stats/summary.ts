@@ -56,3 +56,26 @@ export function summarize(values: readonly number[]): Summary {
     max: Math.max(...values),
   };
 }
+
+/** Median with the range it came from: how far a paired ratio moved between rounds on a noisy machine. */
+export interface Spread {
+  readonly median: number | null;
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+export function spread(values: readonly number[], digits = 3): Spread {
+  const finite = values.filter((value) => Number.isFinite(value));
+  if (finite.length === 0) return { median: null, min: null, max: null };
+  return {
+    median: round(median(finite), digits),
+    min: round(Math.min(...finite), digits),
+    max: round(Math.max(...finite), digits),
+  };
+}
+
+/** `1.12 (1.05–1.20)`, or `n/a`. */
+export function formatSpread(value: Spread | undefined): string {
+  if (!value || value.median === null) return 'n/a';
+  return `${value.median} (${value.min}–${value.max})`;
+}

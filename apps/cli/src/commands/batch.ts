@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { isWankitError, type TaskRef, type TaskSnapshot, WankitError } from '@wankit/core';
+import {
+  isWankitError,
+  type JournalTaskSummary,
+  type TaskRef,
+  type TaskSnapshot,
+  WankitError,
+} from '@wankit/core';
 import { isLoopbackUrl } from '../config/resolve-config.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
 import { createProgress } from '../output/progress.js';
@@ -10,16 +16,19 @@ import { type BatchLine, readBatchLines } from '../runtime/batch-lines.js';
 import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runtime/batch-summary.js';
 import { connect, loadAdapter } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
-import { openJournal } from '../runtime/journal.js';
 import { type BatchTarget, describeTarget, foreignEntries } from '../runtime/journal-target.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
+import { downloadHint } from '../runtime/resume-hint.js';
+import { openRunJournal, type RunJournal } from '../runtime/run-journal.js';
 import { loadSettings, timeScaleOf } from '../runtime/session.js';
+import { storeUrlOf } from '../runtime/store.js';
+import { describeUncertain, resolveHint } from '../runtime/uncertain-entry.js';
 
 type Plan =
   | { type: 'done'; line: BatchLine; snapshot?: TaskSnapshot; files: DownloadedFile[] }
   | { type: 'download'; line: BatchLine; snapshot: TaskSnapshot }
   | { type: 'attach'; line: BatchLine; ref: TaskRef }
-  | { type: 'uncertain'; line: BatchLine; state: string }
+  | { type: 'uncertain'; line: BatchLine; state: string; entry: JournalTaskSummary }
   | { type: 'submit'; line: BatchLine; reason?: string };
 
 /**
@@ -28,7 +37,9 @@ type Plan =
  * was finished, what to re-attach to, and which lines have an unknown submit outcome.
  */
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
-  const { io, options, interrupt } = context;
+  // A shared Postgres store takes the batch into its worker pool instead of the file journal.
+  if (storeUrlOf(context)) return (await import('./batch-store.js')).run(context);
+  const { io, options } = context;
   const file = resolve(context.cwd, context.args[0] ?? '');
   const settings = await loadSettings(context);
   // Only an explicit --journal moves the batch journal; the per-user default is for single tasks.
@@ -64,9 +75,31 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     }
   }
 
-  const journal = await openJournal(journalPath);
+  // One run per journal: a second one would plan the same lines and pay for them twice.
+  const run = await openRunJournal(context, journalPath);
+  try {
+    return await runBatch(context, { file, journalPath, outDir, download, settings, adapter, lines }, run);
+  } finally {
+    await run.close();
+  }
+}
+
+interface BatchSetup {
+  readonly file: string;
+  readonly journalPath: string;
+  readonly outDir: string;
+  readonly download: boolean;
+  readonly settings: Awaited<ReturnType<typeof loadSettings>>;
+  readonly adapter: Awaited<ReturnType<typeof loadAdapter>>;
+  readonly lines: BatchLine[];
+}
+
+async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJournal): Promise<ExitCodeValue> {
+  const { io, options, interrupt } = context;
+  const { file, journalPath, outDir, download, settings, adapter, lines } = setup;
+  const { journal } = run;
   const { summarizeJournal } = await import('@wankit/core');
-  const summary = summarizeJournal(await journal.read());
+  const summary = summarizeJournal(run.records);
   const embedded = settings.target.mode === 'embedded';
   const current: BatchTarget = embedded
     ? { adapter: adapter.id, baseUrl: undefined, local: true }
@@ -117,10 +150,17 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
           return { type: 'submit', line, reason: 'its task was in an embedded simulator that has stopped' };
         return entry.ref
           ? { type: 'attach', line, ref: entry.ref }
-          : { type: 'uncertain', line, state: entry.state };
+          : { type: 'uncertain', line, state: entry.state, entry };
       case 'refused':
         // The provider provably created nothing: sending again cannot pay twice.
-        return { type: 'submit', line, reason: 'the provider refused it last time' };
+        return {
+          type: 'submit',
+          line,
+          reason:
+            entry.error?.resolvedBy === 'user'
+              ? 'you settled its unknown outcome with `wankit resolve --drop`'
+              : 'the provider refused it last time',
+        };
       default:
         return options.resubmitUncertain === true || embedded
           ? {
@@ -128,7 +168,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
               line,
               reason: `its earlier submit outcome is unknown (${entry.state}); --resubmit-uncertain`,
             }
-          : { type: 'uncertain', line, state: entry.state };
+          : { type: 'uncertain', line, state: entry.state, entry };
     }
   });
   const count = (type: Plan['type']) => plans.filter((p) => p.type === type).length;
@@ -142,8 +182,8 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
       io.note(`line ${plan.line.line}: submitting again: ${plan.reason}`);
     if (plan.type === 'uncertain') {
       io.warn(
-        `line ${plan.line.line}: an earlier submit may or may not have created a task (${plan.state}); not sent again. ` +
-          'Check with the provider, then re-run with --resubmit-uncertain to send it anyway.',
+        `line ${plan.line.line}: an earlier submit may or may not have created a task; not sent again: ${describeUncertain(plan.entry)}. ` +
+          `Check with the provider; ${resolveHint(plan.line.key, journalPath)}; or re-run with --resubmit-uncertain to send it anyway.`,
       );
     }
   }
@@ -170,8 +210,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     }
   }
   const work = plans.filter((p) => p.type === 'attach' || p.type === 'download' || p.type === 'submit');
-  const rerun = `wankit ${process.argv
-    .slice(2)
+  const rerun = `wankit ${context.argv
     .map((a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`))
     .join(' ')}`;
   interrupt.setResumeHint(`the journal is up to date; re-run the same command to resume: ${rerun}`);
@@ -213,7 +252,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
               // Ctrl-C stops a submit that is still waiting (slot, rate token, retry delay) but lets a
               // create already sent finish, so that its outcome is journaled, never left uncertain.
               ref = (
-                await connection.client.submit(line.prepared.request, {
+                await connection.client.submit(line.prepared, {
                   key: line.key,
                   cancelBeforeSend: interrupt.signal,
                 })
@@ -228,11 +267,28 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
           }
           let files: DownloadedFile[] = [];
           if (snapshot.status === 'succeeded' && download) {
-            files = await downloadOutputs(connection, snapshot, outDir, {
-              signal: interrupt.signal,
-              overwrite: true,
-              ...(plan.type === 'submit' ? {} : { key: line.key }),
-            });
+            try {
+              files = await downloadOutputs(connection, snapshot, outDir, {
+                signal: interrupt.signal,
+                overwrite: true,
+                ...(plan.type === 'submit' ? {} : { key: line.key }),
+              });
+            } catch (error) {
+              if (!isWankitError(error) || error.kind === 'aborted') throw error;
+              // Paid for and done: only the copy on this machine is missing, and it can be fetched later.
+              progress.log(
+                `line ${line.line}: task ${snapshot.ref.taskId} succeeded but its results were not saved (${errorLine(error)}); ` +
+                  `fetch them later: ${downloadHint(snapshot.ref.taskId, journalPath, outDir)}`,
+              );
+              return {
+                ...base,
+                result: 'not-saved',
+                snapshot,
+                error,
+                files: [],
+                taskId: snapshot.ref.taskId,
+              };
+            }
           }
           progress.log(
             `line ${line.line}: ${snapshot.status}${files.length > 0 ? ` → ${files.map((f) => f.path).join(', ')}` : ''}` +
@@ -246,19 +302,27 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
           };
         } catch (error) {
           if (!isWankitError(error)) throw error;
-          if (error.kind !== 'aborted')
+          if (error.kind === 'journal' && error.taskRef) {
+            // Loud, on stderr, with everything needed to find the task again: the journal does not have it.
+            io.err(
+              `${io.colors.red('error:')} line ${line.line}: ${errorLine(error)}\n  wait on it with: wankit wait '${JSON.stringify(error.taskRef)}'`,
+            );
+          } else if (error.kind !== 'aborted')
             progress.log(`line ${line.line}: ${errorLine(error)} [${error.kind}]`);
+          const taskRef = ref ?? error.taskRef;
           const result =
-            error.kind === 'aborted'
-              ? 'interrupted'
-              : error.kind === 'submit_uncertain'
-                ? 'uncertain'
-                : exitCodeForError(error) === ExitCode.timeoutOrUncertain
-                  ? 'timeout'
-                  : ref
-                    ? 'failed'
-                    : 'refused';
-          return { ...base, result, error, files: [], ...(ref ? { taskId: ref.taskId } : {}) };
+            error.kind === 'journal'
+              ? 'journal-failed'
+              : error.kind === 'aborted'
+                ? 'interrupted'
+                : error.kind === 'submit_uncertain'
+                  ? 'uncertain'
+                  : exitCodeForError(error) === ExitCode.timeoutOrUncertain
+                    ? 'timeout'
+                    : ref
+                      ? 'failed'
+                      : 'refused';
+          return { ...base, result, error, files: [], ...(taskRef ? { taskId: taskRef.taskId } : {}) };
         } finally {
           running -= 1;
           finished += 1;
@@ -273,7 +337,23 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     }
   }
 
-  const ordered = lines.map((l) => outcomes.get(l.line)!);
+  // A record core could only log (a final status, a download) failed to reach the journal: such a line
+  // is not reported as done, since a re-run would not know it.
+  const ordered = lines.map((l) => {
+    const outcome = outcomes.get(l.line)!;
+    const failure = run.failures.get(l.key);
+    if (!failure || outcome.result === 'journal-failed') return outcome;
+    const taskId = outcome.snapshot?.ref.taskId ?? outcome.taskId;
+    const error = new WankitError({
+      kind: 'journal',
+      message: `the journal could not record the ${failure.type} record of line ${l.line}${taskId ? ` (task ${taskId})` : ''}: ${failure.reason}`,
+      field: 'journal',
+      requestSent: true,
+      ...(outcome.snapshot ? { taskRef: outcome.snapshot.ref } : {}),
+    });
+    io.err(`${io.colors.red('error:')} ${error.message}`);
+    return { ...outcome, result: 'journal-failed' as const, error };
+  });
   const totals = summarizeOutcomes(ordered);
   const exitCode = worstExitCode(ordered.map(exitCodeOfOutcome));
   printBatchSummary(io, ordered, totals, journalPath);
@@ -309,6 +389,10 @@ function exitCodeOfOutcome(outcome: LineOutcome): ExitCodeValue {
   switch (outcome.result) {
     case 'succeeded':
       return ExitCode.ok;
+    case 'not-saved':
+      return ExitCode.notSaved;
+    case 'journal-failed':
+      return outcome.error ? exitCodeForError(outcome.error) : ExitCode.journalFailed;
     case 'failed':
       return outcome.error ? exitCodeForError(outcome.error) : ExitCode.taskFailed;
     case 'refused':

@@ -18,6 +18,7 @@ import {
 } from '../runtime/request-builder.js';
 import { resumeHint } from '../runtime/resume-hint.js';
 import { loadSettings, timeScaleOf } from '../runtime/session.js';
+import { resolveHint } from '../runtime/uncertain-entry.js';
 
 /** `wankit video <prompt>` and `wankit image <prompt>`: validate, submit, wait, download, report. */
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
@@ -41,7 +42,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const journalPath =
     settings.target.mode === 'embedded' && settings.journal === undefined
       ? undefined
-      : journalPathFor(settings);
+      : journalPathFor(settings, context.env);
   const journal = await openJournal(journalPath);
   const connection = await connect(settings.target, io, {
     adapter: settings.target.mode === 'remote' ? adapter : undefined,
@@ -49,19 +50,31 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     timeScale: timeScaleOf(context),
   });
   let ref: TaskRef | undefined;
+  const key = randomUUID();
   try {
-    const submitted = await connection.client.submit(prepared.request, {
-      key: randomUUID(),
+    const submitted = await connection.client.submit(prepared, {
+      key,
       cancelBeforeSend: interrupt.signal,
       ...(callbackUrl ? { callbackUrl } : {}),
     });
     ref = submitted.ref;
     io.note(`submitted ${ref.taskId} (${connection.provider}, ${ref.model})`);
     interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
-    const { snapshot, files, exitCode } = await finishTask(context, connection, ref);
-    printTaskResult(io, snapshot, files);
+    const finished = await finishTask(context, connection, ref, undefined, journalPath);
+    const { snapshot, files, exitCode } = finished;
+    printTaskResult(io, snapshot, files, finished.error !== undefined);
     if (io.json) {
-      io.printJson(taskJson({ ref, snapshot, files, warnings, embedded: connection.embedded, exitCode }));
+      io.printJson(
+        taskJson({
+          ref,
+          snapshot,
+          files,
+          warnings,
+          embedded: connection.embedded,
+          exitCode,
+          ...(finished.error ? { error: errorJson(finished.error) } : {}),
+        }),
+      );
     }
     return exitCode;
   } catch (error) {
@@ -73,8 +86,11 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
       io.note(resumeHint(connection, taskRef, journalPath));
     } else if (error.kind === 'submit_uncertain') {
       io.note(
-        `the provider may or may not have created the task; it was not sent again. The journal ${journalPath ?? '(in memory)'} records it as uncertain.`,
+        `the provider may or may not have created the task; it was not sent again. The journal ${journalPath ?? '(in memory)'} records it as uncertain` +
+          (journalPath ? `; ${resolveHint(key, journalPath)}` : '.'),
       );
+    } else if (error.kind === 'journal' && error.taskRef) {
+      io.err(`  wait on it with: wankit wait '${JSON.stringify(error.taskRef)}'`);
     }
     if (io.json) {
       io.printJson(

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { defaultConfigFile } from '../config/paths.js';
 import { providerIds } from '../config/provider-ids.js';
@@ -8,7 +9,10 @@ import { providers } from '../runtime/providers.js';
 
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const { io, options, env } = context;
-  const configPath = (options.config as string | undefined) ?? env.WANKIT_CONFIG ?? defaultConfigFile(env);
+  const configPath = resolve(
+    context.cwd,
+    (options.config as string | undefined) ?? env.WANKIT_CONFIG ?? defaultConfigFile(env),
+  );
   const explicit = options.config !== undefined || env.WANKIT_CONFIG !== undefined;
   const file = await loadConfigFile(configPath, explicit);
   const { target } = resolveConfig({}, env, file);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isWankitError, type TaskRef, type TaskSnapshot, WankitError } from '@wankit/core';
-import { isProviderId } from '../config/provider-ids.js';
+import { isProviderId, type ProviderId } from '../config/provider-ids.js';
 import { journalPathFor } from '../config/resolve-config.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
 import { createProgress } from '../output/progress.js';
@@ -8,8 +8,12 @@ import { errorLine } from '../output/report-error.js';
 import type { CommandContext } from '../run-action.js';
 import { type Connection, connect } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
-import { openJournal } from '../runtime/journal.js';
+import { refTarget } from '../runtime/ref-target.js';
+import { downloadHint } from '../runtime/resume-hint.js';
+import { openRunJournal, type RunJournal } from '../runtime/run-journal.js';
 import { connectionFlags, loadSettings, timeScaleOf } from '../runtime/session.js';
+import { storeRunJournal } from '../runtime/store.js';
+import { describeUncertain, resolveHint } from '../runtime/uncertain-entry.js';
 
 interface ResumeOutcome {
   readonly key: string;
@@ -22,12 +26,27 @@ interface ResumeOutcome {
 
 /** `wankit resume`: re-attach to every unfinished task of a journal, download finished results. */
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
-  const { io, options, interrupt } = context;
   const settings = await loadSettings(context);
-  const journalPath = journalPathFor(settings, context.env);
-  const journal = await openJournal(journalPath);
+  const journalPath = resolve(context.cwd, journalPathFor(settings, context.env));
+  // The same lock as batch: two runs re-attaching to one journal would download and record twice. A shared
+  // store needs no file lock: its claims keep processes apart.
+  const run = (await storeRunJournal(context, journalPath)) ?? (await openRunJournal(context, journalPath));
+  try {
+    return await resumeTasks(context, journalPath, run);
+  } finally {
+    await run.close();
+  }
+}
+
+async function resumeTasks(
+  context: CommandContext,
+  journalPath: string,
+  run: RunJournal,
+): Promise<ExitCodeValue> {
+  const { io, options, interrupt } = context;
+  const { journal } = run;
   const { summarizeJournal } = await import('@wankit/core');
-  const entries = [...summarizeJournal(await journal.read()).values()];
+  const entries = [...summarizeJournal(run.records).values()];
   const outDir = resolve(context.cwd, String(options.out ?? '.'));
   const download = options.download !== false;
   interrupt.setResumeHint(
@@ -48,7 +67,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
       work.push({ key: entry.key, ref: entry.ref, snapshot: entry.terminal });
     } else if (entry.state === 'uncertain' || entry.state === 'intended') {
       io.warn(
-        `${entry.key}: the submit outcome is unknown (${entry.state}); it was not sent again. Check with the provider before re-sending.`,
+        `${entry.key}: ${describeUncertain(entry)}; it was not sent again. Check with the provider; ${resolveHint(entry.key, journalPath)}`,
       );
       outcomes.push({
         key: entry.key,
@@ -66,19 +85,18 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   // once, so tasks asking at the same moment share it instead of each building a client.
   const connections = new Map<string, Promise<Connection>>();
   const flags = connectionFlags(options);
-  const connectionFor = (ref: TaskRef): Promise<Connection> => {
+  const connectionFor = async (ref: TaskRef & { adapter: ProviderId }): Promise<Connection> => {
+    // The key goes only where it is configured for, unless --base-url says otherwise.
+    const { settings: target, explicit } = await refTarget(context, ref);
     const baseUrl = flags.baseUrl ?? ref.baseUrl;
     const id = `${ref.adapter} ${baseUrl ?? ''}`;
     const existing = connections.get(id);
     if (existing) return existing;
-    const connecting = (async () => {
-      const target = await loadSettings(context, {
-        provider: ref.adapter,
-        sim: false,
-        ...(baseUrl !== undefined ? { baseUrl } : {}),
-      });
-      return connect(target.target, io, { journal, timeScale: timeScaleOf(context) });
-    })();
+    const connecting = connect(target.target, io, {
+      journal,
+      timeScale: timeScaleOf(context),
+      acceptRefsFromOtherBaseUrls: explicit,
+    });
     connections.set(id, connecting);
     return connecting;
   };
@@ -96,7 +114,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
               value: ref.adapter,
             });
           }
-          const connection = await connectionFor(ref);
+          const connection = await connectionFor({ ...ref, adapter: ref.adapter });
           const snapshot =
             known ??
             (await connection.client.wait(ref, {
@@ -104,14 +122,32 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
               signal: interrupt.signal,
               ...(typeof options.timeout === 'number' ? { deadlineMs: options.timeout } : {}),
             }));
-          const files =
-            snapshot.status === 'succeeded' && download
-              ? await downloadOutputs(connection, snapshot, outDir, {
-                  signal: interrupt.signal,
-                  overwrite: true,
-                  key,
-                })
-              : [];
+          let files: Awaited<ReturnType<typeof downloadOutputs>> = [];
+          if (snapshot.status === 'succeeded' && download) {
+            try {
+              files = await downloadOutputs(connection, snapshot, outDir, {
+                signal: interrupt.signal,
+                overwrite: true,
+                key,
+              });
+            } catch (error) {
+              if (!isWankitError(error) || error.kind === 'aborted') throw error;
+              // Paid for and done: only the copy on this machine is missing.
+              progress.log(
+                `${ref.taskId}: succeeded but its results were not saved (${errorLine(error)}); fetch them later: ` +
+                  downloadHint(ref.taskId, journalPath, outDir),
+              );
+              outcomes.push({
+                key,
+                taskId: ref.taskId,
+                result: 'not-saved',
+                files: [],
+                exitCode: ExitCode.notSaved,
+                error: error.toJSON(),
+              });
+              return;
+            }
+          }
           progress.log(
             `${ref.taskId}: ${snapshot.status}${files.length ? ` → ${files.map((f) => f.path).join(', ')}` : ''}`,
           );
@@ -142,6 +178,19 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
       const connection = await connecting.catch(() => undefined);
       await connection?.close();
     }
+  }
+  // A record that could not reach the journal: the task is not reported as done.
+  for (const [index, outcome] of outcomes.entries()) {
+    const failure = run.failures.get(outcome.key);
+    if (!failure) continue;
+    const message = `the journal could not record the ${failure.type} record of ${outcome.taskId ?? outcome.key}: ${failure.reason}`;
+    io.err(`${io.colors.red('error:')} ${message}`);
+    outcomes[index] = {
+      ...outcome,
+      result: 'journal-failed',
+      exitCode: ExitCode.journalFailed,
+      error: { kind: 'journal', message },
+    };
   }
   const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
   if (io.json)

@@ -1,5 +1,31 @@
+import { type Command, Option } from 'commander';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { CommandContext } from '../run-action.js';
+
+// The simulator's native answer variants (its NATIVE_VOCABULARIES and NATIVE_ERROR_FORMS, checked equal in
+// sim.test.ts), written out so that building the command line does not load the simulator.
+export const nativeVocabularies = ['gateway', 'cli-docs', 'seed'] as const;
+export const nativeErrorForms = ['object', 'string', 'error_message'] as const;
+
+/** The flags that choose how the simulator's native format answers, so any real variant can be reproduced. */
+export function addSimulatorVariantOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--native-vocabulary <words>',
+        'native status words: gateway (in_progress/completed), cli-docs (pending/processing/completed), seed (in_queue/processing/done)',
+      ).choices(nativeVocabularies),
+    )
+    .addOption(
+      new Option(
+        '--native-error-form <form>',
+        'how a failed native task carries its error: object {code, message}, string, error_message {code, error_message}',
+      ).choices(nativeErrorForms),
+    );
+}
+
+type Vocabulary = (typeof nativeVocabularies)[number];
+type ErrorForm = (typeof nativeErrorForms)[number];
 
 /** `wankit sim`: the simulator as a long-running local server, until Ctrl-C. */
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
@@ -22,6 +48,12 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
       : {}),
     ...(fault !== undefined ? { faults: { rate: fault } } : {}),
     ...(options.instant === true ? { instantCompletion: true } : {}),
+    ...(typeof options.nativeVocabulary === 'string'
+      ? { nativeVocabulary: options.nativeVocabulary as Vocabulary }
+      : {}),
+    ...(typeof options.nativeErrorForm === 'string'
+      ? { nativeErrorForm: options.nativeErrorForm as ErrorForm }
+      : {}),
   });
   const scale = options.timeScale as number;
   const scaleFlag = scale === 1 ? '' : ` --time-scale ${scale}`;

@@ -1,4 +1,5 @@
 import type { ExitCodeValue } from '../exit-codes.js';
+import { errorJson } from '../output/report-error.js';
 import { printTaskResult, taskJson } from '../output/task-report.js';
 import type { CommandContext } from '../run-action.js';
 import { attach } from '../runtime/attach.js';
@@ -11,9 +12,20 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const { ref, connection, journalPath, key } = await attach(context);
   interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
   try {
-    const { snapshot, files, exitCode } = await finishTask(context, connection, ref, key);
-    printTaskResult(io, snapshot, files);
-    if (io.json) io.printJson(taskJson({ ref, snapshot, files, exitCode }));
+    const finished = await finishTask(context, connection, ref, key, journalPath);
+    const { snapshot, files, exitCode } = finished;
+    printTaskResult(io, snapshot, files, finished.error !== undefined);
+    if (io.json) {
+      io.printJson(
+        taskJson({
+          ref,
+          snapshot,
+          files,
+          exitCode,
+          ...(finished.error ? { error: errorJson(finished.error) } : {}),
+        }),
+      );
+    }
     return exitCode;
   } finally {
     await connection.close();

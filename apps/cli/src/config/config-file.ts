@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { WankitError } from '@wankit/core';
+import { parseBoundedJson } from '../runtime/bounded-json.js';
 import { isProviderId, type ProviderId, providerIds } from './provider-ids.js';
 
 /** Settings for one provider in the config file. */
@@ -91,11 +92,8 @@ export async function loadConfigFile(path: string, explicit: boolean): Promise<C
       value: path,
     });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw invalid(path, '(root)', '(unparsable)', `is not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseBoundedJson(text);
+  if (!parsed.ok) throw invalid(path, '(root)', '(unparsable)', `is ${parsed.reason}`, ['a JSON object']);
+  const json = parsed.value;
   return parseConfigFile(json, path);
 }

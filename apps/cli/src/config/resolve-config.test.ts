@@ -17,6 +17,17 @@ const catchError = (fn: () => unknown) => {
 };
 
 describe('resolveConfig', () => {
+  it.each([
+    [{ baseUrl: 'https://joe:hunter2pw@gw.example' }, {}, {}],
+    [{}, { WANKIT_BASE_URL: 'http://joe:hunter2pw@127.0.0.1:8080' }, {}],
+    [{ provider: 'v2' }, {}, { providers: { v2: { baseUrl: 'https://joe:hunter2pw@gw.example' } } }],
+  ])('refuses credentials in a base URL without printing them (%j %j %j)', (flags, env, file) => {
+    const error = catchError(() => resolveConfig(flags, env, file));
+    expect(error).toMatchObject({ kind: 'invalid_request', field: 'baseUrl' });
+    expect(JSON.stringify(error)).not.toContain('hunter2pw');
+    expect((error as Error).message).not.toContain('hunter2pw');
+  });
+
   it('uses the embedded simulator (native) when nothing is configured', () => {
     const resolved = resolveConfig({}, {}, {});
     expect(resolved.target).toStrictEqual({

@@ -89,6 +89,7 @@ function pickApiKey(
         message: `--api-key-env ${flags.apiKeyEnv}: that environment variable is not set or empty`,
         field: 'api-key-env',
         value: flags.apiKeyEnv,
+        allowed: ['the name of a set, non-empty environment variable'],
       });
     }
     return { key, source: `$${flags.apiKeyEnv}` };
@@ -122,6 +123,28 @@ function pickBaseUrl(
   return flags.baseUrl ?? (env.WANKIT_BASE_URL || undefined) ?? own ?? top;
 }
 
+/** A base URL with `user:password@` would be printed and journaled: refused before anything else (exit 2). */
+function refuseCredentials(baseUrl: string | undefined): void {
+  if (baseUrl === undefined) return;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return; // core names an unparsable URL when it builds the client
+  }
+  if (url.username === '' && url.password === '') return;
+  url.username = '';
+  url.password = '';
+  const shown = url.href.replace('://', '://[redacted]@');
+  throw new WankitError({
+    kind: 'invalid_request',
+    message: `base URL ${shown} carries credentials (user:password@): remove them and give the key through WANKIT_API_KEY, --api-key-env or the config file`,
+    field: 'baseUrl',
+    value: shown,
+    allowed: ['a URL without user:password@'],
+  });
+}
+
 /**
  * Resolves provider, base URL, key and journal from flags, then the environment, then the config
  * file. With no provider and no base URL anywhere (or with `--sim`) the embedded simulator is used.
@@ -142,6 +165,7 @@ export function resolveConfig(
     };
   }
   const baseUrlAnywhere = flags.baseUrl ?? (env.WANKIT_BASE_URL || undefined) ?? file.baseUrl;
+  refuseCredentials(baseUrlAnywhere);
   if (!chosen && !baseUrlAnywhere) {
     return {
       target: { mode: 'embedded', provider: defaultEmbeddedProvider, reason: 'no provider configured' },
@@ -153,6 +177,7 @@ export function resolveConfig(
   if (!chosen)
     notes.push(`no provider configured; speaking the ${provider.id} wire format to the given base URL`);
   const baseUrl = pickBaseUrl(provider.id, flags, env, file);
+  refuseCredentials(baseUrl);
   let { key, source } = pickApiKey(provider.id, flags, env, file);
   if (key === undefined && baseUrl !== undefined && isLoopbackUrl(baseUrl)) {
     key = localPlaceholderKey;

@@ -48,10 +48,13 @@ export function printTaskResult(
   io: Io,
   snapshot: TaskSnapshot,
   files: readonly DownloadedFile[] | undefined,
+  notSaved = false,
 ): void {
   if (snapshot.status === 'succeeded') {
     if (files && files.length > 0) for (const file of files) io.out(file.path);
     else for (const output of snapshot.outputs) io.out(output.url);
+    // The error and how to fetch the results later were printed already: no "done".
+    if (notSaved) return;
     const cost = formatCost(snapshot);
     io.err(
       `${io.colors.green('done')}: ${snapshot.ref.taskId} ${snapshot.status}${cost ? `, cost ${cost}` : ', cost not reported'}`,

@@ -4,7 +4,9 @@ import { journalPathFor } from '../config/resolve-config.js';
 import type { CommandContext } from '../run-action.js';
 import { type Connection, connect } from './connect.js';
 import { openJournal } from './journal.js';
-import { connectionFlags, loadSettings, timeScaleOf } from './session.js';
+import { refTarget } from './ref-target.js';
+import { loadSettings, timeScaleOf } from './session.js';
+import { journalOf, storeUrlOf } from './store.js';
 import { lookupTask } from './task-lookup.js';
 
 export interface Attached {
@@ -23,7 +25,13 @@ export interface Attached {
 export async function attach(context: CommandContext): Promise<Attached> {
   const first = await loadSettings(context);
   const journalPath = journalPathFor(first, context.env);
-  const { ref, key } = await lookupTask(context.args[0] ?? '', journalPath);
+  const { ref, key } = await lookupTask(
+    context.args[0] ?? '',
+    journalPath,
+    context.cwd,
+    context.journalFileSystem,
+    storeUrlOf(context) ? await journalOf(context, journalPath) : undefined,
+  );
   if (!isProviderId(ref.adapter)) {
     const { WankitError } = await import('@wankit/core');
     throw new WankitError({
@@ -34,14 +42,13 @@ export async function attach(context: CommandContext): Promise<Attached> {
       allowed: providerIds,
     });
   }
-  const flags = connectionFlags(context.options);
-  const baseUrl = flags.baseUrl ?? ref.baseUrl;
-  const settings = await loadSettings(context, {
-    provider: ref.adapter,
-    sim: false,
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
+  // The key goes only where it is configured for, unless --base-url says otherwise.
+  const { settings, explicit } = await refTarget(context, { ...ref, adapter: ref.adapter });
+  const journal = await openJournal(journalPath, context.journalFileSystem);
+  const connection = await connect(settings.target, context.io, {
+    journal,
+    timeScale: timeScaleOf(context),
+    acceptRefsFromOtherBaseUrls: explicit,
   });
-  const journal = await openJournal(journalPath);
-  const connection = await connect(settings.target, context.io, { journal, timeScale: timeScaleOf(context) });
   return { ref, connection, journalPath, journal, key: key ?? `${ref.adapter}:${ref.taskId}` };
 }

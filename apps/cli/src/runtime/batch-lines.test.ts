@@ -20,14 +20,14 @@ describe('readBatchLines', () => {
     const { lines, errors } = await readBatchLines(file, 'video', { size: '1920*1080', seed: 5 }, adapter);
     expect(errors).toStrictEqual([]);
     expect(lines.map((l) => l.line)).toStrictEqual([1, 3]);
-    expect(lines[0]!.prepared.request).toMatchObject({
+    expect(lines[0]!.prepared.input.request).toMatchObject({
       kind: 'text-to-video',
       model: 'wan2.2-t2v-plus',
       prompt: 'a',
       size: '832*480',
       seed: 5,
     });
-    expect(lines[1]!.prepared.request).toMatchObject({ prompt: 'b', size: '1920*1080', seed: 5 });
+    expect(lines[1]!.prepared.input.request).toMatchObject({ prompt: 'b', size: '1920*1080', seed: 5 });
     expect(lines[0]!.key).toMatch(/^request:[0-9a-f]{64}:1$/);
   });
 
@@ -60,15 +60,19 @@ describe('readBatchLines', () => {
 
   it('resolves local images relative to the batch file and makes image lines text-to-image with --kind image', async () => {
     const file = await batchFile('{"prompt":"p","image":"cat.png","resolution":"720p"}\n');
-    await writeFile(join(file, '..', 'cat.png'), Buffer.from([1, 2, 3]));
+    // A real PNG signature: images are recognised by their bytes.
+    await writeFile(
+      join(file, '..', 'cat.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
     const video = await readBatchLines(file, 'video', {}, adapter);
     expect(video.errors).toStrictEqual([]);
-    expect(video.lines[0]!.prepared.request).toMatchObject({
+    expect(video.lines[0]!.prepared.input.request).toMatchObject({
       kind: 'image-to-video',
-      image: 'data:image/png;base64,AQID',
+      image: 'data:image/png;base64,iVBORw0KGgo=',
     });
     const images = await readBatchLines(await batchFile('"a fox"\n'), 'image', {}, adapter);
-    expect(images.lines[0]!.prepared.request).toMatchObject({
+    expect(images.lines[0]!.prepared.input.request).toMatchObject({
       kind: 'text-to-image',
       model: 'wan2.5-t2i-preview',
       count: 1,

@@ -1,6 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { isWankitError, type WanAdapter, WankitError } from '@wankit/core';
+import {
+  imageToVideoRequestSchema,
+  isWankitError,
+  type RequestKind,
+  referenceToVideoRequestSchema,
+  requestKinds,
+  textToImageRequestSchema,
+  textToVideoRequestSchema,
+  type WanAdapter,
+  WankitError,
+} from '@wankit/core';
+import { parseBoundedJson } from './bounded-json.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { defaultModel } from './default-models.js';
 import { type PreparedRequest, prepareRequest } from './prepare-request.js';
@@ -24,28 +35,111 @@ export interface BatchLineError {
   readonly error: WankitError;
 }
 
+const lineError = (
+  line: number,
+  field: string,
+  value: unknown,
+  message: string,
+  allowed?: readonly unknown[],
+) =>
+  new WankitError({
+    kind: 'invalid_request',
+    message: `line ${line}: ${message}`,
+    field,
+    value: typeof value === 'string' && value.length > 80 ? `${value.slice(0, 77)}...` : value,
+    ...(allowed ? { allowed } : {}),
+  });
+
 function parseLine(text: string, line: number): DraftRequest {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new WankitError({
-      kind: 'invalid_request',
-      message: `line ${line}: not valid JSON (${(error as Error).message})`,
-      field: `line ${line}`,
-      value: text.length > 80 ? `${text.slice(0, 77)}...` : text,
-    });
+  const parsed = parseBoundedJson(text);
+  if (!parsed.ok) {
+    throw lineError(
+      line,
+      `line ${line}`,
+      text.length > 80 ? `${text.slice(0, 77)}...` : text,
+      parsed.reason,
+      ['a JSON object with request fields', 'a JSON string (the prompt)'],
+    );
   }
+  const json = parsed.value;
   if (typeof json === 'string') return { prompt: json };
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new WankitError({
-      kind: 'invalid_request',
-      message: `line ${line}: must be a JSON object with request fields, or a JSON string (the prompt)`,
-      field: `line ${line}`,
-      value: json,
-    });
+    throw lineError(
+      line,
+      `line ${line}`,
+      json,
+      'must be a JSON object with request fields, or a JSON string (the prompt)',
+      ['a JSON object with request fields', 'a JSON string (the prompt)'],
+    );
+  }
+  for (const [field, value] of Object.entries(json)) {
+    // `"model": null` must not quietly become the default model.
+    if (value === null) {
+      throw lineError(line, field, null, `${field} is null; omit the field to use the default`, [
+        'omit the field',
+        'a value',
+      ]);
+    }
   }
   return json as DraftRequest;
+}
+
+const fieldsOf: Readonly<Record<RequestKind, readonly string[]>> = {
+  'text-to-video': Object.keys(textToVideoRequestSchema.shape),
+  'image-to-video': Object.keys(imageToVideoRequestSchema.shape),
+  'text-to-image': Object.keys(textToImageRequestSchema.shape),
+  'reference-to-video': Object.keys(referenceToVideoRequestSchema.shape),
+};
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}
+
+function suggestion(field: string, allowed: readonly string[]): string | undefined {
+  const plain = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
+  return (
+    allowed.find((name) => plain(name) === plain(field)) ??
+    allowed.find((name) => plain(name).startsWith(plain(field)) && field.length >= 3) ??
+    allowed
+      .map((name) => ({ name, d: distance(plain(field), plain(name)) }))
+      .filter(({ d }) => d <= 2)
+      .sort((x, y) => x.d - y.d)[0]?.name
+  );
+}
+
+/**
+ * Every field of a line must be a request field of its kind: a misspelt one (`duration` for
+ * `durationSeconds`) would otherwise be dropped, and a 5-second video sent instead of a 10-second one.
+ */
+function checkLineFields(line: number, fields: DraftRequest, kind: string): void {
+  if (!(requestKinds as readonly string[]).includes(kind)) {
+    const hint =
+      kind === 'video' || kind === 'image' ? ` (for "${kind}" lines, use --kind ${kind} or omit kind)` : '';
+    throw lineError(line, 'kind', kind, `kind "${kind}" is not a request kind${hint}`, requestKinds);
+  }
+  const allowed = fieldsOf[kind as RequestKind];
+  for (const field of Object.keys(fields)) {
+    if (allowed.includes(field)) continue;
+    const guess = suggestion(field, allowed);
+    throw lineError(
+      line,
+      field,
+      fields[field],
+      `${field} is not a ${kind} request field${guess ? `; did you mean ${guess}?` : ''} (allowed: ${allowed.join(', ')})`,
+      allowed,
+    );
+  }
 }
 
 /**
@@ -72,7 +166,8 @@ export async function readBatchLines(
   const chooseModel = (kind: string) => defaultModel(kind as never, adapter.capabilities.models);
   const lines: BatchLine[] = [];
   const errors: BatchLineError[] = [];
-  const rows = text.split(/\r?\n/);
+  // A byte order mark (as some editors save UTF-8) is not part of the first line.
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   // A line's key is its request, not its position: inserting, removing or reordering lines never makes a
   // submitted line look new. The same request written twice is two tasks: its copies count 1, 2, …
   const copies = new Map<string, number>();
@@ -80,8 +175,10 @@ export async function readBatchLines(
     const number = index + 1;
     if (row.trim() === '') continue;
     try {
-      const merged = { ...defaults, ...parseLine(row, number) };
+      const fields = parseLine(row, number);
+      const merged = { ...defaults, ...fields };
       const kind = kindOf(media, merged);
+      checkLineFields(number, fields, kind);
       const identity = { ...merged, kind, model: merged.model ?? chooseModel(kind) };
       const hash = sha256Hex(canonicalJson(identity));
       const copy = (copies.get(hash) ?? 0) + 1;

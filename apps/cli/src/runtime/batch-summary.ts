@@ -13,7 +13,11 @@ export interface LineOutcome {
     | 'uncertain'
     | 'timeout'
     | 'interrupted'
-    | 'not-started';
+    | 'not-started'
+    /** Succeeded and paid for, but the results could not be saved here. */
+    | 'not-saved'
+    /** The journal could not record this line's task. */
+    | 'journal-failed';
   /** Finished in an earlier run; nothing was sent now. */
   readonly skipped?: boolean;
   readonly snapshot?: TaskSnapshot;
@@ -31,6 +35,10 @@ export interface BatchTotals {
   readonly uncertain: number;
   readonly timedOut: number;
   readonly interrupted: number;
+  /** Succeeded, results not saved. */
+  readonly notSaved: number;
+  /** Tasks the journal could not record. */
+  readonly journalFailed: number;
   readonly skipped: number;
   /** Sum of the costs the provider reported, over every finished line (this run and earlier ones). */
   readonly cost: number;
@@ -41,7 +49,16 @@ export function summarizeOutcomes(outcomes: readonly LineOutcome[]): BatchTotals
   const failedByKind: Record<string, number> = {};
   let cost = 0;
   let costReported = 0;
-  const counts = { succeeded: 0, failed: 0, uncertain: 0, timedOut: 0, interrupted: 0, skipped: 0 };
+  const counts = {
+    succeeded: 0,
+    failed: 0,
+    uncertain: 0,
+    timedOut: 0,
+    interrupted: 0,
+    notSaved: 0,
+    journalFailed: 0,
+    skipped: 0,
+  };
   for (const outcome of outcomes) {
     if (outcome.skipped) counts.skipped += 1;
     const reported = outcome.snapshot?.usage?.cost;
@@ -65,6 +82,12 @@ export function summarizeOutcomes(outcomes: readonly LineOutcome[]): BatchTotals
         break;
       case 'timeout':
         counts.timedOut += 1;
+        break;
+      case 'not-saved':
+        counts.notSaved += 1;
+        break;
+      case 'journal-failed':
+        counts.journalFailed += 1;
         break;
       default:
         counts.interrupted += 1;
@@ -104,6 +127,8 @@ export function printBatchSummary(
     `${io.colors.bold('summary')}: ${totals.lines} line(s): ${totals.succeeded} succeeded, ${totals.failed} failed` +
       (kinds.length > 0 ? ` (${kinds.join(', ')})` : '') +
       `, ${totals.uncertain} uncertain, ${totals.timedOut} timed out, ${totals.interrupted} interrupted` +
+      (totals.notSaved > 0 ? `, ${totals.notSaved} succeeded but not saved` : '') +
+      (totals.journalFailed > 0 ? `, ${totals.journalFailed} not recorded in the journal` : '') +
       `; ${totals.skipped} done in earlier runs; cost ${totals.costReported > 0 ? totals.cost : 'not reported'}` +
       ` (journal ${journal})`,
   );

@@ -1,4 +1,11 @@
-import type { ScheduleOptions, TaskJournal, WanAdapter, WankitClient } from '@wankit/core';
+import type {
+  RequestBudgetLimits,
+  ScheduleOptions,
+  SharedRequestBudget,
+  TaskJournal,
+  WanAdapter,
+  WankitClient,
+} from '@wankit/core';
 import type { ProviderId } from '../config/provider-ids.js';
 import { isLoopbackUrl, localPlaceholderKey, type Target } from '../config/resolve-config.js';
 import type { Io } from '../output/io.js';
@@ -29,6 +36,11 @@ export interface ConnectOptions {
   readonly timeScale?: number;
   /** An adapter already loaded for validation. */
   readonly adapter?: WanAdapter;
+  /** The user named the base URL (--base-url): refs created elsewhere are polled there. */
+  readonly acceptRefsFromOtherBaseUrls?: boolean;
+  /** The account's budget shared with other processes (`--store`), and this client's own limits. */
+  readonly sharedBudget?: SharedRequestBudget;
+  readonly limits?: RequestBudgetLimits;
 }
 
 /**
@@ -88,6 +100,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       kind: 'authentication',
       message: `no API key for ${target.provider}: set WANKIT_API_KEY, pass --api-key-env NAME, or add "apiKeyEnv" to the config file (see \`wankit providers\`)`,
       field: 'apiKey',
+      allowed: ['$WANKIT_API_KEY', '--api-key-env NAME', '"apiKeyEnv" in the config file'],
     });
   }
   const adapter = options.adapter ?? (await loadAdapter(target));
@@ -100,6 +113,9 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
     ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
     ...(target.baseUrl !== undefined ? { baseUrl: target.baseUrl } : {}),
     ...(options.journal ? { journal: options.journal } : {}),
+    ...(options.acceptRefsFromOtherBaseUrls ? { acceptRefsFromOtherBaseUrls: true } : {}),
+    ...(options.sharedBudget ? { sharedBudget: options.sharedBudget } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   return {
     provider: target.provider,

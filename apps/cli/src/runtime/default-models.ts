@@ -7,7 +7,8 @@ import type { RequestKind } from '@wankit/core';
 const preferences: Readonly<Record<RequestKind, readonly string[]>> = {
   'text-to-video': ['wan2.2-t2v-plus', 'wan2.5-t2v-preview', 'wan2.6-t2v', 'wanx2.1-t2v-turbo'],
   'image-to-video': ['wan2.2-i2v-plus', 'wan2.5-i2v-preview', 'wan2.2-i2v-flash', 'wanx2.1-i2v-turbo'],
-  'text-to-image': ['wan2.5-t2i-preview'],
+  'text-to-image': ['wan2.5-t2i-preview', 'wan2.2-t2i-flash'],
+  'reference-to-video': ['wan2.6-r2v', 'wan2.7-r2v', 'wan2.6-r2v-flash'],
 };
 
 /** The default model for a kind on a provider that serves `served` (its capabilities' models). */

@@ -1,60 +1,55 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { WankitError } from '@wankit/core';
+import { resolve } from 'node:path';
+import { maxInlineImageBytes, sniffImageType, WankitError } from '@wankit/core';
 
-/**
- * Largest local image sent inline. Every provider documents input images up to 10 MB (wire-formats.md
- * §1.4 vtrix `img_url` ≤10 MB, §3.4 apixo `image_urls` ≤10 MB, §4.4 DashScope ≤10 MB); yutoai documents
- * no figure, so the same limit is assumed for it. The limit applies to the file, before base64.
- */
-export const maxInlineImageBytes = 10 * 1024 * 1024;
+export { maxInlineImageBytes };
 
-const mimeByExtension: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.bmp': 'image/bmp',
-};
+const allowed = [
+  'an https:// URL',
+  'a base64 data URI of an image',
+  `a local PNG, JPEG, WebP or BMP file up to ${maxInlineImageBytes} bytes`,
+];
 
 export const isRemoteImage = (value: string): boolean => /^(https?:\/\/|data:)/i.test(value);
 
-/** An image flag value as the request wants it: URLs and data URIs as given, a local file as a data URI. */
+const refuse = (field: string, value: unknown, message: string, extra?: readonly unknown[]) =>
+  new WankitError({
+    kind: 'invalid_request',
+    message: `${field}: ${message}`,
+    field,
+    value,
+    allowed: extra ?? allowed,
+  });
+
+/**
+ * An image flag value as the request wants it: URLs and data URIs as given (core checks them), a local file
+ * as a data URI of the type its bytes show (not its name): an empty file, or one that is not an image, is
+ * refused before anything is sent.
+ */
 export async function imageInput(value: string, field: string, cwd: string = process.cwd()): Promise<string> {
+  if (value.trim() === '') throw refuse(field, value, 'is empty');
   if (isRemoteImage(value)) return value;
   const path = resolve(cwd, value);
-  const mime = mimeByExtension[extname(path).toLowerCase()];
-  if (!mime) {
-    throw new WankitError({
-      kind: 'invalid_request',
-      message: `${field} ${value}: not an http(s) URL, and not a local image of a known type; use ${Object.keys(mimeByExtension).join(', ')}`,
-      field,
-      value,
-      allowed: Object.keys(mimeByExtension),
-    });
-  }
   let size: number;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new Error('not a file');
     size = info.size;
   } catch {
-    throw new WankitError({
-      kind: 'invalid_request',
-      message: `${field} ${value}: no such file (give an http(s) URL or a path to an image)`,
-      field,
-      value,
-    });
+    throw refuse(field, value, `${value}: no such file, and not an http(s) URL or data URI`);
   }
+  if (size === 0) throw refuse(field, value, `${value} is an empty file`);
   if (size > maxInlineImageBytes) {
-    throw new WankitError({
-      kind: 'invalid_request',
-      message: `${field} ${value}: ${size} bytes is over the providers' ${maxInlineImageBytes} byte limit for an inline image; host it and pass its URL`,
+    throw refuse(
       field,
-      value: size,
-      allowed: [`<= ${maxInlineImageBytes} bytes`],
-    });
+      size,
+      `${value}: ${size} bytes is over the providers' ${maxInlineImageBytes} byte limit for an inline image; host it and pass its URL`,
+      [`<= ${maxInlineImageBytes} bytes`],
+    );
   }
   const bytes = await readFile(path);
+  const mime = sniffImageType(bytes);
+  if (!mime)
+    throw refuse(field, value, `${value} is not a PNG, JPEG, WebP or BMP image (by its first bytes)`);
   return `data:${mime};base64,${bytes.toString('base64')}`;
 }

@@ -1,31 +1,17 @@
-import type { GenerationRequest, ModelSpec, WanAdapter, Warning } from '@wankit/core';
+import type { PreparedRequest, WanAdapter } from '@wankit/core';
 
-export interface PreparedRequest {
-  readonly request: GenerationRequest;
-  readonly model: ModelSpec | undefined;
-  readonly warnings: readonly Warning[];
-}
+export type { PreparedRequest };
 
 /**
- * Validates a draft against the catalog and the adapter before anything is sent; throws a
- * WankitError (`invalid_request` / `unsupported`) naming the field, the value and the allowed values.
+ * Validates a draft against the catalog and the adapter, and builds its wire request, before anything is
+ * sent (core's one `prepareRequest`); throws a WankitError (`invalid_request` / `unsupported`) naming the
+ * field, the value and the allowed values. The result goes to `client.submit` as it is.
  */
 export async function prepareRequest(
   draft: Record<string, unknown>,
   adapter: WanAdapter,
   callbackUrl?: string,
 ): Promise<PreparedRequest> {
-  const { validateRequest } = await import('@wankit/core');
-  const validated = validateRequest(draft);
-  const adapterWarnings =
-    adapter.check?.({
-      request: validated.request,
-      model: validated.model,
-      ...(callbackUrl !== undefined ? { callbackUrl } : {}),
-    }) ?? [];
-  return {
-    request: validated.request,
-    model: validated.model,
-    warnings: [...validated.warnings, ...adapterWarnings],
-  };
+  const core = await import('@wankit/core');
+  return core.prepareRequest(adapter, draft as never, callbackUrl !== undefined ? { callbackUrl } : {});
 }

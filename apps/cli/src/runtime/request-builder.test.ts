@@ -85,9 +85,9 @@ describe('flags → neutral request', () => {
 
   it('turns a local image into a data URI, and rejects missing, unknown and oversized files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wankit-image-'));
-    await writeFile(join(dir, 'a.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await writeFile(join(dir, 'a.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const done = await completeDraft('video', { prompt: 'p', image: 'a.png' }, pickModel, dir);
-    expect(done.image).toBe('data:image/png;base64,iVBORw==');
+    expect(done.image).toBe('data:image/png;base64,iVBORw0KGgo=');
     await expect(completeDraft('video', { image: 'missing.png' }, pickModel, dir)).rejects.toMatchObject({
       kind: 'invalid_request',
       field: 'image',
@@ -96,8 +96,25 @@ describe('flags → neutral request', () => {
     await writeFile(join(dir, 'a.txt'), 'x');
     await expect(completeDraft('video', { image: 'a.txt' }, pickModel, dir)).rejects.toMatchObject({
       field: 'image',
-      allowed: ['.png', '.jpg', '.jpeg', '.webp', '.bmp'],
+      allowed: [
+        'an https:// URL',
+        'a base64 data URI of an image',
+        `a local PNG, JPEG, WebP or BMP file up to ${maxInlineImageBytes} bytes`,
+      ],
     });
+    // The bytes decide, not the name: a JPEG named .png is sent as a JPEG; a text file named .png is refused.
+    await writeFile(join(dir, 'photo.png'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    expect((await completeDraft('video', { image: 'photo.png' }, pickModel, dir)).image).toBe(
+      'data:image/jpeg;base64,/9j/4A==',
+    );
+    await writeFile(join(dir, 'fake.png'), 'not an image');
+    await expect(completeDraft('video', { image: 'fake.png' }, pickModel, dir)).rejects.toThrow(
+      /not a PNG, JPEG, WebP or BMP image/,
+    );
+    await writeFile(join(dir, 'empty.png'), '');
+    await expect(completeDraft('video', { image: 'empty.png' }, pickModel, dir)).rejects.toThrow(
+      /empty file/,
+    );
     await writeFile(join(dir, 'big.jpg'), Buffer.alloc(maxInlineImageBytes + 1));
     await expect(completeDraft('video', { image: 'big.jpg' }, pickModel, dir)).rejects.toMatchObject({
       field: 'image',

@@ -45,6 +45,7 @@ export function parseProviderOptions(
         message: `--provider-option ${pair}: write it as key=value, e.g. provider=auto`,
         field: 'provider-option',
         value: pair,
+        allowed: ['key=value, e.g. provider=auto'],
       });
     }
     const raw = pair.slice(at + 1);

@@ -16,3 +16,9 @@ export function resumeHint(
   const journal = journalPath ? ` --journal ${quote(journalPath)}` : '';
   return `task ${ref.taskId} keeps running; resume with: wankit wait ${ref.taskId}${journal}   (or: wankit resume${journal})`;
 }
+
+/** How to fetch the results of a finished task later (after a full disk or a read-only --out). */
+export function downloadHint(taskId: string, journalPath: string | undefined, outDir: string): string {
+  const journal = journalPath ? ` --journal ${quote(journalPath)}` : '';
+  return `wankit download ${quote(taskId)}${journal} --out ${quote(outDir)}`;
+}

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/config-file.js';
 import { defaultConfigFile } from '../config/paths.js';
 import { type ConnectionFlags, type ResolvedConfig, resolveConfig } from '../config/resolve-config.js';
@@ -22,7 +23,10 @@ export async function loadSettings(
   overrides: Partial<ConnectionFlags> = {},
 ): Promise<ResolvedConfig> {
   const flags = { ...connectionFlags(context.options), ...overrides };
-  const path = flags.config ?? context.env.WANKIT_CONFIG ?? defaultConfigFile(context.env);
+  const path = resolve(
+    context.cwd,
+    flags.config ?? context.env.WANKIT_CONFIG ?? defaultConfigFile(context.env),
+  );
   const explicit = flags.config !== undefined || context.env.WANKIT_CONFIG !== undefined;
   const file = await loadConfigFile(path, explicit);
   const resolved = resolveConfig(flags, context.env, file);

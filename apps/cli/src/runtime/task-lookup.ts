@@ -1,18 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import { type TaskRef, WankitError } from '@wankit/core';
-import { openJournal } from './journal.js';
+import { resolve } from 'node:path';
+import { type TaskJournal, type TaskRef, WankitError } from '@wankit/core';
+import { parseBoundedJson } from './bounded-json.js';
+import type { JournalFileSystem } from './journal.js';
 
 const invalidTask = (value: string, message: string) =>
-  new WankitError({ kind: 'invalid_request', message: `task ${value}: ${message}`, field: 'task', value });
+  new WankitError({
+    kind: 'invalid_request',
+    message: `task ${value.length > 80 ? `${value.slice(0, 77)}...` : value}: ${message}`,
+    field: 'task',
+    value: value.length > 200 ? `${value.slice(0, 197)}...` : value,
+    allowed: ['a task id from the journal', 'a serialised task ref (JSON, or @file)'],
+  });
 
 async function parseRef(text: string, origin: string): Promise<TaskRef> {
   const { taskRefSchema } = await import('@wankit/core');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw invalidTask(origin, 'is not valid JSON; pass a task id from the journal or a serialised task ref');
+  const bounded = parseBoundedJson(text);
+  if (!bounded.ok) {
+    throw invalidTask(
+      origin,
+      `is ${bounded.reason}; pass a task id from the journal or a serialised task ref`,
+    );
   }
+  const json = bounded.value;
   // Accept a bare ref, or any document carrying one under `ref` (e.g. the `--json` output of `video`).
   const candidate =
     typeof json === 'object' && json !== null && 'ref' in json ? (json as { ref: unknown }).ref : json;
@@ -33,11 +43,14 @@ async function parseRef(text: string, origin: string): Promise<TaskRef> {
 export async function lookupTask(
   value: string,
   journalPath: string,
+  cwd: string = process.cwd(),
+  fileSystem?: JournalFileSystem,
+  shared?: TaskJournal,
 ): Promise<{ ref: TaskRef; key?: string }> {
   const trimmed = value.trim();
   if (trimmed.startsWith('{')) return { ref: await parseRef(trimmed, 'argument') };
   if (trimmed.startsWith('@')) {
-    const path = trimmed.slice(1);
+    const path = resolve(cwd, trimmed.slice(1));
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -46,8 +59,14 @@ export async function lookupTask(
     }
     return { ref: await parseRef(text, path) };
   }
-  const journal = await openJournal(journalPath);
-  const records = await journal.read();
+  // Looking a task up plans nothing: every readable record counts, even in a damaged journal. A shared store
+  // is read as it is.
+  const records = shared
+    ? await shared.read()
+    : await (async () => {
+        const { createFileJournal } = await import('@wankit/core/node');
+        return (await createFileJournal(journalPath, fileSystem ? { fileSystem } : {}).scan()).records;
+      })();
   for (let i = records.length - 1; i >= 0; i -= 1) {
     const record = records[i]!;
     if (record.type === 'submitted' && (record.ref.taskId === trimmed || record.key === trimmed)) {

@@ -43,10 +43,63 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @default async
+         * @description Text-to-video only; 16:9 per the page's tips.
          * @enum {string}
          */
-        RequestType: "async" | "callback";
+        AspectRatio: "16:9" | "9:16" | "1:1";
+        /** @description The body POSTed to callback_url; the same envelope as the status response (wire-formats §3.8). */
+        CallbackPayload: components["schemas"]["StatusTaskResponse"];
+        CreateTaskData: {
+            taskId: string;
+        };
+        CreateTaskResponse: {
+            code: components["schemas"]["EnvelopeCode"];
+            data: components["schemas"]["CreateTaskData"];
+            message?: string;
+            /** @description kie's spelling of `message` (OBSERVED). */
+            msg?: string;
+        };
+        /**
+         * @description Seconds, an integer on the current page (the older page used strings).
+         * @enum {integer}
+         */
+        Duration: 5 | 10;
+        /** @description 200 on success (0 or "success" on some relays, OBSERVED); check it as well as the HTTP status. */
+        EnvelopeCode: number | string;
+        ErrorDetails: {
+            error?: string;
+        };
+        ErrorEnvelope: {
+            code: number;
+            data?: components["schemas"]["ErrorDetails"] | null;
+            message?: string;
+            msg?: string;
+        };
+        /**
+         * @description Documented task failure codes (seed 004 and wire-formats §3.7; the provider's list is truncated, so other codes can appear).
+         * @enum {string}
+         */
+        FailCode: "CONTENT_VIOLATION" | "NSFW_DETECTED" | "PROMPT_TOO_LONG" | "INVALID_PROMPT" | "INVALID_IMAGE_URL" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_FORMAT" | "IMAGE_DOWNLOAD_FAILED" | "PROCESSING_TIMEOUT" | "MODEL_UNAVAILABLE" | "GENERATION_FAILED" | "INSUFFICIENT_CREDITS" | "SensitiveContent" | "SensitiveContentDetected" | "InputImageSensitiveContentDetected" | "InputOutputSensitiveContentDetected" | "NSFW" | "ProhibitedContentDetected" | "PromptLengthExceeded";
+        GenerateTaskRequest: {
+            /**
+             * Format: uri
+             * @description Required when request_type is callback; a public HTTPS URL.
+             */
+            callback_url?: string;
+            input: components["schemas"]["Wan25Input"];
+            provider?: components["schemas"]["ProviderRoute"];
+            request_type?: components["schemas"]["RequestType"];
+        };
+        /**
+         * @default text-to-video
+         * @enum {string}
+         */
+        Mode: "text-to-video" | "image-to-video";
+        /**
+         * @description kie's words for the same states (OBSERVED, recordInfo OpenAPI enum and client tests).
+         * @enum {string}
+         */
+        ObservedTaskState: "waiting" | "queuing" | "generating" | "success" | "fail";
         /**
          * @description Routing strategy (seed 004). What value and official change is not documented.
          * @default auto
@@ -54,111 +107,91 @@ export interface components {
          */
         ProviderRoute: "auto" | "value" | "official";
         /**
-         * @default text-to-video
+         * @default async
          * @enum {string}
          */
-        Mode: "text-to-video" | "image-to-video";
+        RequestType: "async" | "callback";
         /**
          * @description Lower-case p (wire-formats §3.4). The current page states no default.
          * @enum {string}
          */
         Resolution: "720p" | "1080p";
-        /**
-         * @description Seconds, an integer on the current page (the older page used strings).
-         * @enum {integer}
-         */
-        Duration: 5 | 10;
-        /**
-         * @description Text-to-video only; 16:9 per the page's tips.
-         * @enum {string}
-         */
-        AspectRatio: "16:9" | "9:16" | "1:1";
-        Wan25Input: {
-            mode?: components["schemas"]["Mode"];
-            prompt: string;
-            /** @description Exactly one public image URL for image-to-video (JPG, PNG or WebP, at most 10 MB); it becomes the first frame. */
-            image_urls?: string[];
-            resolution?: components["schemas"]["Resolution"];
-            duration?: components["schemas"]["Duration"];
-            aspect_ratio?: components["schemas"]["AspectRatio"];
-            negative_prompt?: string;
-            seed?: number;
-            /** @default true */
-            enable_prompt_expansion?: boolean;
-        };
-        GenerateTaskRequest: {
-            request_type?: components["schemas"]["RequestType"];
-            /**
-             * Format: uri
-             * @description Required when request_type is callback; a public HTTPS URL.
-             */
-            callback_url?: string;
-            provider?: components["schemas"]["ProviderRoute"];
-            input: components["schemas"]["Wan25Input"];
-        };
-        CreateTaskData: {
-            taskId: string;
-        };
-        CreateTaskResponse: {
-            /** @description 200 on success; check it as well as the HTTP status. */
-            code: number;
+        /** @description OBSERVED: `msg` instead of `message`; only `data` (apixo's error-codes page); `data: null` with an error code at HTTP 200; a failure callback with code 501 around a failed task (kie). */
+        StatusTaskResponse: {
+            code?: components["schemas"]["EnvelopeCode"];
+            data?: components["schemas"]["TaskData"] | null;
             message?: string;
-            data: components["schemas"]["CreateTaskData"];
+            msg?: string;
+        };
+        /** @description Documented: taskId and state always. OBSERVED: no taskId (kie envelope failures, apixo's error-codes page); the word under `status` instead of `state`; null or empty-string fields meaning "none". */
+        TaskData: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds; null until the task ends (OBSERVED).
+             */
+            completeTime?: number | null;
+            /** @description Credits the task cost (OBSERVED, kie callbacks). */
+            consumeCredits?: number;
+            /** @description Processing duration in milliseconds (documented); the kie callback examples give seconds (OBSERVED). */
+            costTime?: number | null;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            createTime?: number;
+            /** @description The failure code under another name (kie's older per-model endpoints). */
+            errorCode?: string | number | null;
+            errorMessage?: string | null;
+            /** @description Present only when state is failed; usually one of FailCode, or a numeric string ("500", OBSERVED). */
+            failCode?: string | null;
+            failMsg?: string | null;
+            model?: string;
+            /** @description The create request as a JSON string (OBSERVED); never read for results. */
+            param?: string;
+            /** @description 0-100 (OBSERVED; kie documents it for some models only). */
+            progress?: number;
+            remainedCredits?: number;
+            /** @description A JSON string holding a TaskResult. Present only on success (OBSERVED: already filled while waiting; an object instead of a string on some relays). */
+            resultJson?: string | components["schemas"]["TaskResult"];
+            /** @description Result URLs beside resultJson rather than inside it (relay variant, read when present). */
+            resultUrls?: string[];
+            /** @description One of TaskState or ObservedTaskState; read tolerantly (an unknown word maps to unknown). */
+            state?: string;
+            /** @description The state word under another name (OBSERVED in a client's tests). */
+            status?: string;
+            taskId?: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds (OBSERVED).
+             */
+            updateTime?: number;
+        };
+        /** @description The JSON document held, as a string, in `resultJson`. kie documents `{resultObject: {}}` for text models (no URL); image endpoints of the family also use `resultImageUrls`. */
+        TaskResult: {
+            resultImageUrls?: string[];
+            resultUrls?: string[];
         };
         /**
          * @description The documented state words (wire-formats §3.6). There is no canceled state.
          * @enum {string}
          */
         TaskState: "pending" | "processing" | "success" | "failed";
-        /**
-         * @description Documented task failure codes (seed 004 and wire-formats §3.7; the provider's list is truncated, so other codes can appear).
-         * @enum {string}
-         */
-        FailCode: "CONTENT_VIOLATION" | "NSFW_DETECTED" | "PROMPT_TOO_LONG" | "INVALID_PROMPT" | "INVALID_IMAGE_URL" | "IMAGE_TOO_LARGE" | "UNSUPPORTED_FORMAT" | "IMAGE_DOWNLOAD_FAILED" | "PROCESSING_TIMEOUT" | "MODEL_UNAVAILABLE" | "GENERATION_FAILED" | "INSUFFICIENT_CREDITS" | "SensitiveContent" | "SensitiveContentDetected" | "InputImageSensitiveContentDetected" | "InputOutputSensitiveContentDetected" | "NSFW" | "ProhibitedContentDetected" | "PromptLengthExceeded";
-        /** @description The JSON document held, as a string, in `resultJson`. */
-        TaskResult: {
-            resultUrls: string[];
-        };
-        TaskData: {
-            taskId: string;
-            /** @description One of TaskState; read tolerantly (an unknown word maps to unknown). */
-            state: string;
-            /** @description A JSON string holding a TaskResult. Present only on success. */
-            resultJson?: string;
-            /** @description Present only when state is failed; usually one of FailCode. */
-            failCode?: string;
-            failMsg?: string;
-            /**
-             * Format: int64
-             * @description Unix milliseconds.
-             */
-            createTime?: number;
-            /**
-             * Format: int64
-             * @description Unix milliseconds.
-             */
-            completeTime?: number;
-            /** @description Processing duration in milliseconds. */
-            costTime?: number;
-        };
-        StatusTaskResponse: {
-            code: number;
-            message?: string;
-            data: components["schemas"]["TaskData"];
-        };
-        /** @description The body POSTed to callback_url; the same envelope as the status response (wire-formats §3.8). */
-        CallbackPayload: components["schemas"]["StatusTaskResponse"];
-        ErrorDetails: {
-            error?: string;
-        };
-        ErrorEnvelope: {
-            code: number;
-            message?: string;
-            data?: components["schemas"]["ErrorDetails"] | null;
+        Wan25Input: {
+            aspect_ratio?: components["schemas"]["AspectRatio"];
+            duration?: components["schemas"]["Duration"];
+            /** @default true */
+            enable_prompt_expansion?: boolean;
+            /** @description Exactly one public image URL for image-to-video (JPG, PNG or WebP, at most 10 MB); it becomes the first frame. */
+            image_urls?: string[];
+            mode?: components["schemas"]["Mode"];
+            negative_prompt?: string;
+            prompt: string;
+            resolution?: components["schemas"]["Resolution"];
+            seed?: number;
         };
     };
     responses: {
-        /** @description Errors use the same envelope with the error code in `code` (400, 401, 402, 403, 404, 429, 500, 503) and details in `data` (wire-formats §3.5, §3.7). */
+        /** @description Errors use the same envelope with the error code in `code` (400, 401, 402, 403, 404, 429, 500, 503) and details in `data` (wire-formats §3.5, §3.7). OBSERVED: `msg` instead of `message`, `data` null or absent; kie documents 433 (sub-key limit), 451 (image fetch failed), 455 (maintenance), 501 (generation failed) and 505 (feature disabled). */
         Error: {
             headers: {
                 [name: string]: unknown;
@@ -194,7 +227,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Task accepted. Also check the body `code` (wire-formats §3.5). */
+            /** @description Task accepted. Also check the body `code` (wire-formats §3.5): a refusal may come as HTTP 200 with an error code (INFERRED). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -227,7 +260,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Task state. A failed task is HTTP 200 / code 200 with state failed. */
+            /** @description Task state. A failed task is HTTP 200 / code 200 with state failed. OBSERVED (kie): HTTP 200 with an envelope error code and `data: null` — 404/422 for a task not (yet) known, 501 ("Generation Failed") and 408 ("Upstream timeout") for a task that ended without a result. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -239,6 +272,15 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            /** @description The task is not queryable yet, right after creation (OBSERVED kie "recordInfo is null"). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["Error"];
             500: components["responses"]["Error"];
             503: components["responses"]["Error"];

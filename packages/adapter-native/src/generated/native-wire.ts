@@ -16,7 +16,9 @@ export interface paths {
         /**
          * Create an asynchronous generation task
          * @description Returns the task object with its id and initial status (seeds 000–002 "Polling": the first response
-         *     only returns the task id and initial status).
+         *     only returns the task id and initial status). The blocking sibling `POST /model/v1/generation/sync` answers
+         *     with the same task object, terminal, or on its 15-minute limit with HTTP 504 and the task still
+         *     `in_progress` beside `error: {code: "SYNC_TIMEOUT", message}` (V11; OBSERVED).
          */
         post: operations["createGeneration"];
         delete?: never;
@@ -50,6 +52,106 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description The body as the per-model doc pages show it (seeds 000–002). `model` may be sent as the `X-Model` header
+         *     instead.
+         */
+        CreateGenerationRequest: {
+            input: components["schemas"]["GenerationInput"];
+            model?: components["schemas"]["ModelId"];
+            parameters?: components["schemas"]["GenerationParameters"];
+        };
+        /**
+         * @description HTTP error bodies (>= 400) vary: `{error:{code, message}}` (429), `{error:{message}}` (401), a string
+         *     `error`, or a top-level `message` (wire-formats §1.5; all OBSERVED), and the gateway family's envelope
+         *     `{status:{code, message, error_code}, data:null}` (402, OBSERVED). Read the first non-empty message among
+         *     `error.message`, `error.error_message`, `error` (string), `message` and `status.message`.
+         */
+        ErrorResponse: {
+            code?: string | number;
+            data?: null;
+            error?: string | components["schemas"]["TaskError"];
+            message?: string;
+            status?: {
+                code?: number;
+                error_code?: number;
+                message?: string;
+            };
+        };
+        /** @description `prompt` is required for text-to-video and text-to-image (seeds 000–002) and optional for image-to-video (V4). */
+        GenerationInput: {
+            /**
+             * @description wav or mp3, 3–30 s, at most 15 MB; longer audio is cut to the video duration, shorter audio leaves the
+             *     rest silent (seed 002).
+             */
+            audio_url?: string;
+            /**
+             * @description Image-to-video first frame: a public http(s) URL or `data:{mime};base64,...`; JPEG/PNG/BMP/WEBP,
+             *     sides 360–2000 px, at most 10 MB (wire-formats §1.4, V4, V6 — not in a seed).
+             */
+            img_url?: string;
+            /** @description What must not appear; at most 500 characters, excess truncated (seed 000). */
+            negative_prompt?: string;
+            /**
+             * @description Chinese or English; each character counts as one; excess is truncated by the provider.
+             *     At most 800 characters for wan2.2/wan2.1 (seed 000), 1500 for wan2.6-t2v (seed 002). Seed 001 states
+             *     no limit for wan25_t2i_preview.
+             */
+            prompt?: string;
+            /** @description Image-to-video effect template; when set the prompt is ignored (wire-formats §1.4, V4). */
+            template?: string;
+        };
+        GenerationParameters: {
+            /**
+             * @description Generate the video with audio (seed 002; must be false with a reference video).
+             * @default true
+             */
+            audio?: boolean;
+            /**
+             * @description Seconds. Fixed at 5 for wan22_t2v_plus (seed 000); wan26_t2v options 5, 10, 15, range 2–15, default 5
+             *     (seed 002); 5 or 10 for wan2.5 (wire-formats §1.4).
+             * @default 5
+             */
+            duration?: number;
+            /**
+             * @description Number of images (text-to-image); billed per image (seed 001).
+             * @default 4
+             */
+            n?: number;
+            /**
+             * @description Let a large model rewrite the prompt (seeds 000–002).
+             * @default true
+             */
+            prompt_extend?: boolean;
+            /**
+             * @description Image-to-video tier (wire-formats §1.4, V4, V6; not in a seed). Default 1080P for wan25_i2v_preview.
+             * @enum {string}
+             */
+            resolution?: "480P" | "720P" | "1080P";
+            /** @description Random seed; chosen by the system when absent (seeds 000–002). */
+            seed?: number;
+            /**
+             * @description One continuous shot or several; effective only with prompt_extend true (seed 002).
+             * @default single
+             * @enum {string}
+             */
+            shot_type?: "single" | "multi";
+            /**
+             * @description `width*height`, a concrete value (not `1:1` or `480P`). wan22_t2v_plus: 480P tier 832*480, 480*832,
+             *     624*624; 1080P tier 1920*1080, 1080*1920, 1440*1440, 1632*1248, 1248*1632; default 1920*1080 (seed 000).
+             *     wan26_t2v: 720P tier 1280*720, 720*1280, 960*960, 1088*832, 832*1088 plus the same 1080P tier; default
+             *     1920*1080 (seed 002). wan25_t2i_preview: total pixels in [1280×1280, 1440×1440], aspect 1:4 to 4:1,
+             *     default 1280*1280 (seed 001).
+             * @example 1920*1080
+             * @example 1280*1280
+             */
+            size?: string;
+            /**
+             * @description Adds a fixed mark in the lower-right corner (seeds 000–002).
+             * @default false
+             */
+            watermark?: boolean;
+        };
+        /**
          * @description The gateway's model id: underscored and dot-free (wire-formats §1.4). Seed 000 `wan22_t2v_plus`,
          *     seed 001 `wan25_t2i_preview`, seed 002 `wan26_t2v`; `_intl` variants route to the international upstream.
          * @example wan22_t2v_plus
@@ -62,162 +164,59 @@ export interface components {
          * @example wan25_t2i_preview_intl
          */
         ModelId: string;
-        /** @description The body as the per-model doc pages document it (seeds 000–002). */
-        CreateGenerationRequest: {
-            model: components["schemas"]["ModelId"];
-            input: components["schemas"]["GenerationInput"];
-            parameters?: components["schemas"]["GenerationParameters"];
-        };
-        /** @description The same content as the provider's CLI sends it (wire-formats §1.4, V9). */
-        WrappedCreateGenerationRequest: {
-            model: components["schemas"]["ModelId"];
-            input: {
-                params: {
-                    input: components["schemas"]["GenerationInput"];
-                    parameters?: components["schemas"]["GenerationParameters"];
-                };
-            }[];
-        };
-        /** @description `prompt` is required for text-to-video and text-to-image (seeds 000–002) and optional for image-to-video (V4). */
-        GenerationInput: {
-            /**
-             * @description Chinese or English; each character counts as one; excess is truncated by the provider.
-             *     At most 800 characters for wan2.2/wan2.1 (seed 000), 1500 for wan2.6-t2v (seed 002). Seed 001 states
-             *     no limit for wan25_t2i_preview.
-             */
-            prompt?: string;
-            /** @description What must not appear; at most 500 characters, excess truncated (seed 000). */
-            negative_prompt?: string;
-            /**
-             * @description Image-to-video first frame: a public http(s) URL or `data:{mime};base64,...`; JPEG/PNG/BMP/WEBP,
-             *     sides 360–2000 px, at most 10 MB (wire-formats §1.4, V4, V6 — not in a seed).
-             */
-            img_url?: string;
-            /**
-             * @description wav or mp3, 3–30 s, at most 15 MB; longer audio is cut to the video duration, shorter audio leaves the
-             *     rest silent (seed 002).
-             */
-            audio_url?: string;
-            /** @description Image-to-video effect template; when set the prompt is ignored (wire-formats §1.4, V4). */
-            template?: string;
-        };
-        GenerationParameters: {
-            /**
-             * @description `width*height`, a concrete value (not `1:1` or `480P`). wan22_t2v_plus: 480P tier 832*480, 480*832,
-             *     624*624; 1080P tier 1920*1080, 1080*1920, 1440*1440, 1632*1248, 1248*1632; default 1920*1080 (seed 000).
-             *     wan26_t2v: 720P tier 1280*720, 720*1280, 960*960, 1088*832, 832*1088 plus the same 1080P tier; default
-             *     1920*1080 (seed 002). wan25_t2i_preview: total pixels in [1280×1280, 1440×1440], aspect 1:4 to 4:1,
-             *     default 1280*1280 (seed 001).
-             * @example 1920*1080
-             * @example 1280*1280
-             */
-            size?: string;
-            /**
-             * @description Image-to-video tier (wire-formats §1.4, V4, V6; not in a seed). Default 1080P for wan25_i2v_preview.
-             * @enum {string}
-             */
-            resolution?: "480P" | "720P" | "1080P";
-            /**
-             * @description Seconds. Fixed at 5 for wan22_t2v_plus (seed 000); wan26_t2v options 5, 10, 15, range 2–15, default 5
-             *     (seed 002); 5 or 10 for wan2.5 (wire-formats §1.4).
-             * @default 5
-             */
-            duration?: number;
-            /**
-             * @description Let a large model rewrite the prompt (seeds 000–002).
-             * @default true
-             */
-            prompt_extend?: boolean;
-            /**
-             * @description Adds a fixed mark in the lower-right corner (seeds 000–002).
-             * @default false
-             */
-            watermark?: boolean;
-            /** @description Random seed; chosen by the system when absent (seeds 000–002). */
-            seed?: number;
-            /**
-             * @description Number of images (text-to-image); billed per image (seed 001).
-             * @default 4
-             */
-            n?: number;
-            /**
-             * @description Generate the video with audio (seed 002; must be false with a reference video).
-             * @default true
-             */
-            audio?: boolean;
-            /**
-             * @description One continuous shot or several; effective only with prompt_extend true (seed 002).
-             * @default single
-             * @enum {string}
-             */
-            shot_type?: "single" | "multi";
-        };
-        /**
-         * @description Every status word seen for this gateway: seed 002 `in_queue`, `processing`, `done`, `failed`; the CLI
-         *     docs `pending`, `processing`, `completed`, `failed`; the gateway/SDK `in_progress`, `completed`, `failed`
-         *     (wire-formats §1.6). `queued`, `success`, `succeeded`, `canceled` and `cancelled` were never observed
-         *     here; they are listed as tolerated aliases (INFERRED, defensive; wire-formats §0.1).
-         * @enum {string}
-         */
-        TaskStatusWord: "in_queue" | "pending" | "queued" | "in_progress" | "processing" | "done" | "completed" | "success" | "succeeded" | "failed" | "canceled" | "cancelled";
         /**
          * @description The task object; create, status and sync return the same shape (wire-formats §1.5). Unknown fields may
-         *     appear and are ignored.
+         *     appear and are ignored. Real bodies carry only `in_progress`, `completed` and `failed` (OBSERVED).
          */
         Task: {
+            /** @description Completion time as ISO 8601 (OBSERVED, vtrix CLI docs). */
+            completed_at?: string;
+            /**
+             * @description Creation time; unit undocumented (INFERRED unix seconds, wire-formats §1.10 item 5). An ISO-8601 string
+             *     in the vtrix CLI docs (OBSERVED).
+             */
+            created_at?: number | string;
+            /**
+             * @description Present when status is failed. Seeds 000–002 document an object `{code: string, message: string}`;
+             *     SDK sources also show an integer code, `error_message` instead of `message`, and a plain string
+             *     (wire-formats §1.5, §1.10 item 3). OBSERVED beside `in_progress` too (the /sync timeout, a stream's
+             *     error frame): there it is a waiting limit, not a failure.
+             */
+            error?: string | components["schemas"]["TaskError"];
             /** @description Task id; a create response without it counts as failed (V9, V10). */
-            id: string;
-            /** @description See TaskStatusWord; read case-insensitively, unknown words mean "unknown". */
-            status?: components["schemas"]["TaskStatusWord"] | string;
-            model?: string;
-            /** @description Fraction done, e.g. 0.4 then 1 (wire-formats §1.5, V10). */
-            progress?: number;
-            /** @description Creation time; unit undocumented (INFERRED unix seconds, wire-formats §1.10 item 5). */
-            created_at?: number;
-            /** @description Generation results, present when the task completed (seeds 000–002). */
-            output?: components["schemas"]["TaskOutput"][];
-            usage?: components["schemas"]["TaskUsage"];
+            id?: string;
             /** @description Metadata; keys seen `in_queue_at`, `upload_at`, `completed_at` (units unknown) (V11). */
             metadata?: {
                 [key: string]: unknown;
             };
+            model?: string;
             /**
-             * @description Present when status is failed. Seeds 000–002 document an object `{code: string, message: string}`;
-             *     SDK sources also show an integer code, `error_message` instead of `message`, and a plain string
-             *     (wire-formats §1.5, §1.10 item 3).
+             * @description Generation results, present when the task completed (seeds 000–002). OBSERVED: absent or `[]` on a
+             *     completed task, and present on a failed one (partial results).
              */
-            error?: string | components["schemas"]["TaskError"];
-        };
-        TaskOutput: {
-            /** @description Generated resources (seeds 000–002). */
-            content: components["schemas"]["TaskContent"][];
+            output?: components["schemas"]["TaskOutput"][];
+            /** @description Fraction done, e.g. 0.4 then 1 (wire-formats §1.5, V10). */
+            progress?: number;
+            /** @description See TaskStatusWord; read case-insensitively, unknown words mean "unknown". */
+            status?: components["schemas"]["TaskStatusWord"] | string;
+            /** @description The task id under this name instead of `id` (OBSERVED, vtrix CLI docs "Full JSON response"). */
+            task_id?: string;
+            usage?: components["schemas"]["TaskUsage"];
         };
         TaskContent: {
+            duration?: number;
+            id?: string;
+            img_id?: number | string;
+            /** @description Remote task id (seeds 000–002). */
+            jobId?: string;
             /**
              * @description Resource type. Seeds 000/001 list `image|video`, seed 002 `video`; `video_url` and `audio` are
              *     tolerated (the seed text run "videourl" may read as `video_url`; audio appears in SDK types, V9).
-             * @enum {string}
+             *     OBSERVED: `url` (its kind follows the request), `video_url`, `text` items without a URL, and no type.
              */
-            type?: "video" | "image" | "video_url" | "audio";
+            type?: ("video" | "image" | "video_url" | "audio") | string;
             /** @description Processed resource URL (CDN address, seed 002). */
             url: string;
-            /** @description Remote task id (seeds 000–002). */
-            jobId?: string;
-            duration?: number;
-            id?: string;
-            img_id?: string;
-        };
-        /** @description Present when the task completed (seeds 000–002). */
-        TaskUsage: {
-            /** @description Total cost in USD, as a decimal string (seeds 000–002). */
-            cost?: string;
-            /** @description Discount amount (seeds 000–002). */
-            discount?: number;
-            quantity?: number;
-            unit_price?: string;
-            extra_info?: {
-                [key: string]: unknown;
-            };
         };
         TaskError: {
             /**
@@ -227,18 +226,49 @@ export interface components {
              *     generation failed (V12). SDK tests show integers such as 110001 (V11).
              */
             code?: string | number;
-            message?: string;
             error_message?: string;
+            message?: string;
+        };
+        TaskOutput: {
+            /** @description Generated resources (seeds 000–002). */
+            content: components["schemas"]["TaskContent"][];
         };
         /**
-         * @description HTTP error bodies (>= 400) vary: `{error:{code, message}}` (429), `{error:{message}}` (401), a string
-         *     `error`, or a top-level `message` (wire-formats §1.5). Read the first non-empty message among
-         *     `error.message`, `error.error_message`, `error` (string) and `message`.
+         * @description Every status word seen for this gateway: seed 002 `in_queue`, `processing`, `done`, `failed`; the CLI
+         *     docs `pending`, `processing`, `completed`, `failed`; the gateway/SDK `in_progress`, `completed`, `failed`
+         *     (wire-formats §1.6). `queued`, `success`, `succeeded`, `canceled` and `cancelled` were never observed
+         *     here; they are listed as tolerated aliases (INFERRED, defensive; wire-formats §0.1).
+         * @enum {string}
          */
-        ErrorResponse: {
-            error?: string | components["schemas"]["TaskError"];
-            message?: string;
-            code?: string | number;
+        TaskStatusWord: "in_queue" | "pending" | "queued" | "in_progress" | "processing" | "done" | "completed" | "success" | "succeeded" | "failed" | "canceled" | "cancelled";
+        /** @description Present when the task completed (seeds 000–002). */
+        TaskUsage: {
+            /**
+             * @description Total cost in USD, as a decimal string (seeds 000–002); `""` on a failed task and a number in the Go
+             *     SDK's types (OBSERVED).
+             */
+            cost?: string | number;
+            /** @description Discount amount (seeds 000–002). */
+            discount?: number;
+            extra_info?: {
+                [key: string]: unknown;
+            };
+            quantity?: number;
+            unit_price?: string;
+        };
+        /**
+         * @description The same content as the provider's own clients send it: the vtrix CLI (V9) and the SeaArt JavaScript SDK
+         *     with `model` in the body, the SeaArt Python SDK with `model` in the `X-Model` header
+         *     (research/catalog-facts.md §5).
+         */
+        WrappedCreateGenerationRequest: {
+            input: {
+                params: {
+                    input: components["schemas"]["GenerationInput"];
+                    parameters?: components["schemas"]["GenerationParameters"];
+                };
+            }[];
+            model?: components["schemas"]["ModelId"];
         };
     };
     responses: {
@@ -266,13 +296,19 @@ export interface operations {
     createGeneration: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The model id, instead of the body's `model`: the SeaArt Python SDK sends it here and omits it from the
+                 *     body (it refuses both at once) (research/catalog-facts.md §5).
+                 */
+                "X-Model"?: components["schemas"]["ModelId"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateGenerationRequest"] | components["schemas"]["WrappedCreateGenerationRequest"];
+                "application/json": components["schemas"]["WrappedCreateGenerationRequest"] | components["schemas"]["CreateGenerationRequest"];
             };
         };
         responses: {
@@ -287,6 +323,18 @@ export interface operations {
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
+            /**
+             * @description Insufficient credits: `{status: {code: 402, message, error_code: 40201}, data: null}` (OBSERVED, SeaCloud
+             *     CLI tests; error_code 40200 is a generic "payment required").
+             */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             403: components["responses"]["Error"];
             429: components["responses"]["Error"];
             500: components["responses"]["Error"];

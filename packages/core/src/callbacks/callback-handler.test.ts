@@ -3,13 +3,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeAdapter } from '../../test/fake-adapter.js';
 import { createClient } from '../client/create-client.js';
 import { createFakeClock } from '../clock/fake-clock.js';
+import { toNodeListener } from '../node/node-listener.js';
 import type { TaskRef, TaskSnapshot } from '../spec/task.js';
+import { createFakeAdapter } from '../testing/fake-adapter.js';
 import { createCallbackHandler } from './callback-handler.js';
 import { type CallbackRegistration, createCallbackRegistry } from './callback-registry.js';
-import { toNodeListener } from './node-listener.js';
 
 const start = Date.UTC(2026, 0, 1);
 const publicBaseUrl = 'https://app.example.test/wankit/callback';
@@ -207,12 +207,14 @@ describe('callback handler behind node:http (toNodeListener)', () => {
       const { port } = server.address() as AddressInfo;
       const path = registration.url.slice(publicBaseUrl.length);
       const target = `http://127.0.0.1:${port}/wankit/callback${path}`;
+      const headers = { 'content-type': 'application/json' };
       const big = await fetch(target, {
         method: 'POST',
+        headers,
         body: JSON.stringify({ ...succeeded, pad: 'x'.repeat(5_000) }),
       });
       expect(big.status).toBe(413);
-      const good = await fetch(target, { method: 'POST', body: JSON.stringify(succeeded) });
+      const good = await fetch(target, { method: 'POST', headers, body: JSON.stringify(succeeded) });
       expect(await good.json()).toEqual({ ok: true, outcome: 'applied' });
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -1,5 +1,6 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import { abortedError, type Clock, systemClock } from '../clock/clock.js';
+import { constantTimeEqual, randomId, randomToken, sha256Bytes } from '../crypto/portable-crypto.js';
 import { WankitError } from '../errors/wankit-error.js';
 import { isTerminal, type TaskRef, type TaskSnapshot } from '../spec/task.js';
 
@@ -16,9 +17,30 @@ export interface CallbackRegistration {
 /** The outcome of offering a delivery to the registry. */
 export type DeliveryOutcome = 'applied' | 'progress' | 'duplicate' | 'mismatch';
 
+/**
+ * Where registrations live when several instances share callbacks (e.g. `@wankit/store-postgres`): any
+ * instance can then authenticate and record a delivery, and the instance waiting for the task is woken.
+ */
+export interface SharedCallbacks {
+  /** Stores a new registration (the token's sha256 hex, never the token). */
+  save(key: string, tokenHash: string): Promise<void>;
+  /** Records the task a registration belongs to. */
+  bind(key: string, ref: TaskRef): Promise<void>;
+  /** A registration made by any instance, with its terminal snapshot once one was delivered. */
+  find(key: string): Promise<{ tokenHash: string; ref?: TaskRef; terminal?: TaskSnapshot } | undefined>;
+  /** Records the first terminal delivery for `key`; `duplicate` when one was recorded already, anywhere. */
+  settle(key: string, snapshot: TaskSnapshot): Promise<'applied' | 'duplicate'>;
+  /** Calls `onTerminal` once the terminal snapshot is recorded by any instance; returns a stop function. */
+  watch(key: string, onTerminal: (snapshot: TaskSnapshot) => void): () => void;
+}
+
+type Authentication = { ok: true; ref: TaskRef | undefined } | { ok: false; reason: 'unknown' | 'forbidden' };
+
 interface Entry {
   readonly key: string;
-  readonly tokenHash: Buffer;
+  readonly tokenHash: Uint8Array;
+  /** The shared store's copy of the registration, being written. */
+  saved?: Promise<void>;
   ref?: TaskRef;
   terminal?: TaskSnapshot;
   createdAt: number;
@@ -35,13 +57,15 @@ export interface CallbackRegistryOptions {
   retainMs?: number;
   /** A registration whose callback never came (and that nobody waits on) is dropped after this. Default 24 h. */
   abandonAfterMs?: number;
+  /** Share registrations and deliveries with other instances; without it they live in this process only. */
+  shared?: SharedCallbacks;
 }
 
 export interface CallbackRegistry {
   /** Issues a fresh token and URL for one task. */
   register(options?: { key?: string }): CallbackRegistration;
   /** Ties a registration to the task the provider created (done by the client after submit). */
-  bind(key: string, ref: TaskRef): void;
+  bind(key: string, ref: TaskRef): void | Promise<void>;
   /** Resolves with the first terminal snapshot delivered for `key`. */
   delivered(key: string, signal?: AbortSignal): Promise<TaskSnapshot>;
   /** Calls `listener` with every accepted non-terminal delivery; returns an unsubscribe function. */
@@ -51,12 +75,9 @@ export interface CallbackRegistry {
   /** Drops a registration: later deliveries for it are answered 404. */
   forget(key: string): void;
   /** For the handler: the bound ref when `token` is right; `undefined` ref when not yet bound. */
-  authenticate(
-    key: string,
-    token: string,
-  ): { ok: true; ref: TaskRef | undefined } | { ok: false; reason: 'unknown' | 'forbidden' };
+  authenticate(key: string, token: string): Authentication | Promise<Authentication>;
   /** For the handler: applies a parsed delivery. Only the first terminal one changes anything. */
-  deliver(key: string, snapshot: TaskSnapshot): DeliveryOutcome;
+  deliver(key: string, snapshot: TaskSnapshot): DeliveryOutcome | Promise<DeliveryOutcome>;
 }
 
 const registryLink = Symbol.for('wankit.callbackRegistry');
@@ -64,8 +85,8 @@ const registryLink = Symbol.for('wankit.callbackRegistry');
 export const callbackTaskParam = 'wankit_task';
 export const callbackTokenParam = 'wankit_token';
 
-// Tokens are compared as sha256 digests with timingSafeEqual: both sides are 32 bytes, whatever was sent.
-const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+// Tokens are compared as sha256 digests in constant time: both sides are 32 bytes, whatever was sent.
+const sha256 = sha256Bytes;
 
 /**
  * Issues per-task callback URLs and remembers only a hash of each token. Providers sign nothing
@@ -102,10 +123,47 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
     }
   };
 
+  const shared = options.shared;
+
+  // The first terminal snapshot settles the entry and wakes its waiters.
+  const settleLocal = (entry: Entry, snapshot: TaskSnapshot) => {
+    if (entry.terminal) return;
+    entry.terminal = snapshot;
+    entry.settledAt = clock.now();
+    const waiters = [...entry.waiters];
+    entry.waiters.clear();
+    entry.listeners.clear();
+    for (const waiter of waiters) waiter(snapshot);
+  };
+
+  const checkToken = (tokenHash: Uint8Array, token: string): boolean =>
+    constantTimeEqual(sha256(token), tokenHash);
+
+  // A registration made on another instance: known only to the shared store.
+  const authenticateShared = async (key: string, token: string): Promise<Authentication> => {
+    const found = await shared!.find(key);
+    if (!found) return { ok: false, reason: 'unknown' };
+    if (!checkToken(hexToBytes(found.tokenHash), token)) return { ok: false, reason: 'forbidden' };
+    return { ok: true, ref: found.ref };
+  };
+
+  const deliverShared = async (key: string, snapshot: TaskSnapshot): Promise<DeliveryOutcome> => {
+    const entry = entries.get(key);
+    const ref = entry?.ref ?? (await shared!.find(key))?.ref;
+    if (!ref || snapshot.ref.taskId !== ref.taskId) return 'mismatch';
+    if (!isTerminal(snapshot.status)) {
+      for (const listener of entry?.listeners ?? []) listener(snapshot);
+      return 'progress';
+    }
+    const outcome = await shared!.settle(key, snapshot);
+    if (entry) settleLocal(entry, snapshot);
+    return outcome;
+  };
+
   const registry: CallbackRegistry = {
     register(registerOptions = {}) {
       prune();
-      const key = registerOptions.key ?? randomUUID();
+      const key = registerOptions.key ?? randomId();
       if (entries.has(key)) {
         throw new WankitError({
           kind: 'invalid_request',
@@ -114,13 +172,25 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
           value: key,
         });
       }
-      const token = randomBytes(32).toString('base64url');
+      const token = randomToken(32);
       const tokenHash = sha256(token);
-      entries.set(key, { key, tokenHash, createdAt: clock.now(), waiters: new Set(), listeners: new Set() });
+      const entry: Entry = {
+        key,
+        tokenHash,
+        createdAt: clock.now(),
+        waiters: new Set(),
+        listeners: new Set(),
+      };
+      if (shared) {
+        entry.saved = shared.save(key, bytesToHex(tokenHash));
+        // Awaited by bind; a failure here must not be an unhandled rejection before then.
+        entry.saved.catch(() => undefined);
+      }
+      entries.set(key, entry);
       const registration: CallbackRegistration = {
         key,
         url: `${options.publicBaseUrl}${separator}${callbackTaskParam}=${encodeURIComponent(key)}&${callbackTokenParam}=${token}`,
-        tokenHash: tokenHash.toString('hex'),
+        tokenHash: bytesToHex(tokenHash),
       };
       // Not enumerable: the registration stays plain data for JSON, yet a client can find its registry.
       Object.defineProperty(registration, registryLink, { value: registry, enumerable: false });
@@ -138,6 +208,11 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
         });
       }
       entry.ref = ref;
+      if (!shared) return;
+      return (async () => {
+        await entry.saved;
+        await shared.bind(key, ref);
+      })();
     },
 
     delivered(key, signal) {
@@ -155,11 +230,15 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
       if (entry.terminal) return Promise.resolve(entry.terminal);
       if (signal?.aborted) return Promise.reject(abortedError(signal));
       return new Promise((resolve, reject) => {
+        // Another instance may receive the delivery: the shared store wakes this one.
+        const unwatch = shared?.watch(key, (snapshot) => settleLocal(entry, snapshot));
         const onAbort = () => {
+          unwatch?.();
           entry.waiters.delete(waiter);
           reject(abortedError(signal));
         };
         const waiter = (snapshot: TaskSnapshot) => {
+          unwatch?.();
           signal?.removeEventListener('abort', onAbort);
           resolve(snapshot);
         };
@@ -183,12 +262,15 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
 
     authenticate(key, token) {
       const entry = entries.get(key);
-      if (!entry) return { ok: false, reason: 'unknown' };
-      if (!timingSafeEqual(sha256(token), entry.tokenHash)) return { ok: false, reason: 'forbidden' };
+      if (!entry) return shared ? authenticateShared(key, token) : { ok: false, reason: 'unknown' };
+      if (!checkToken(entry.tokenHash, token)) return { ok: false, reason: 'forbidden' };
+      // Bound on another instance (a client there submitted it): only the shared store knows the ref.
+      if (!entry.ref && shared) return authenticateShared(key, token);
       return { ok: true, ref: entry.ref };
     },
 
     deliver(key, snapshot) {
+      if (shared) return deliverShared(key, snapshot);
       const entry = entries.get(key);
       if (!entry?.ref || snapshot.ref.taskId !== entry.ref.taskId) return 'mismatch';
       if (entry.terminal) return 'duplicate';
@@ -196,12 +278,7 @@ export function createCallbackRegistry(options: CallbackRegistryOptions): Callba
         for (const listener of entry.listeners) listener(snapshot);
         return 'progress';
       }
-      entry.terminal = snapshot;
-      entry.settledAt = clock.now();
-      const waiters = [...entry.waiters];
-      entry.waiters.clear();
-      entry.listeners.clear();
-      for (const waiter of waiters) waiter(snapshot);
+      settleLocal(entry, snapshot);
       return 'applied';
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WankitError } from '../errors/index.js';
+import { WankitError } from '../errors/wankit-error.js';
 import { resolutions } from '../spec/request.js';
 import { getModel, listModels, modelCatalog, tiersOf, withModelOverrides } from './catalog.js';
 import { expectedDurationSeconds, genericExpectedSeconds } from './expected-duration.js';
@@ -13,12 +13,16 @@ const model = (id: string) => {
 
 describe('modelCatalog', () => {
   it('holds every model the seeds and the wire-format reference name', () => {
-    expect(modelCatalog.map((m) => m.id)).toEqual([
+    expect([...new Set(modelCatalog.map((m) => m.id))]).toEqual([
       'wan2.6-t2v',
       'wan2.5-t2v-preview',
       'wan2.2-t2v-plus',
       'wanx2.1-t2v-turbo',
       'wanx2.1-t2v-plus',
+      'wan2.7-t2v',
+      'wan2.7-t2v-2026-04-25',
+      'wan3.0-video',
+      'wan3.0-video-prime',
       'wan2.6-i2v',
       'wan2.5-i2v-preview',
       'wan2.2-i2v-plus',
@@ -26,8 +30,25 @@ describe('modelCatalog', () => {
       'wanx2.1-i2v-turbo',
       'wanx2.1-i2v-plus',
       'wanx2.1-kf2v-plus',
+      'wan2.6-i2v-flash',
+      'wan2.7-i2v',
+      'wan2.7-i2v-2026-04-25',
+      'wan2.2-kf2v-flash',
+      'wan2.6-r2v',
+      'wan2.6-r2v-flash',
+      'wan2.7-r2v',
       'wan2.5-t2i-preview',
+      'wan2.2-t2i-flash',
+      'wan2.2-t2i-plus',
+      'wanx2.1-t2i-turbo',
+      'wanx2.1-t2i-plus',
     ]);
+  });
+
+  it('serves every kind of a multi-mode model from one id', () => {
+    expect(getModel('wan3.0-video', undefined, 'reference-to-video')?.kind).toBe('reference-to-video');
+    expect(getModel('wan3.0-video', undefined, 'image-to-video')?.kind).toBe('image-to-video');
+    expect(getModel('wan3.0-video-prime', undefined, 'text-to-video')?.id).toBe('wan3.0-video-prime');
   });
 
   it.each(modelCatalog.map((m) => [m.id, m] as const))('%s is self-consistent and sourced', (_id, spec) => {
@@ -66,15 +87,37 @@ describe('getModel and listModels', () => {
   });
 
   it('filters by kind, tier and feature', () => {
-    expect(listModels({ kind: 'text-to-image' }).map((m) => m.id)).toEqual(['wan2.5-t2i-preview']);
-    expect(listModels({ supports: 'shotType' }).map((m) => m.id)).toEqual(['wan2.6-t2v', 'wan2.6-i2v']);
+    expect(listModels({ kind: 'text-to-image' }).map((m) => m.id)).toEqual([
+      'wan2.5-t2i-preview',
+      'wan2.2-t2i-flash',
+      'wan2.2-t2i-plus',
+      'wanx2.1-t2i-turbo',
+      'wanx2.1-t2i-plus',
+    ]);
+    expect(listModels({ supports: 'shotType' }).map((m) => m.id)).toEqual([
+      'wan2.6-t2v',
+      'wan2.6-i2v',
+      'wan2.6-i2v-flash',
+      'wan2.6-r2v',
+      'wan2.6-r2v-flash',
+    ]);
     expect(listModels({ kind: 'image-to-video', resolution: '480p' }).map((m) => m.id)).toEqual([
       'wan2.5-i2v-preview',
       'wan2.2-i2v-plus',
       'wan2.2-i2v-flash',
       'wanx2.1-i2v-turbo',
+      'wan2.2-kf2v-flash',
+      'wan3.0-video',
+      'wan3.0-video-prime',
     ]);
-    expect(listModels({ supports: 'lastImage' }).map((m) => m.id)).toEqual(['wanx2.1-kf2v-plus']);
+    expect(listModels({ supports: 'lastImage' }).map((m) => m.id)).toEqual([
+      'wanx2.1-kf2v-plus',
+      'wan2.7-i2v',
+      'wan2.7-i2v-2026-04-25',
+      'wan2.2-kf2v-flash',
+      'wan3.0-video',
+      'wan3.0-video-prime',
+    ]);
     expect(listModels()).toHaveLength(modelCatalog.length);
   });
 

@@ -1,7 +1,8 @@
-import { WankitError } from '../errors/index.js';
+import { WankitError } from '../errors/wankit-error.js';
 import type { RequestKind, Resolution } from '../spec/request.js';
 import type { ModelSpec } from './model-spec.js';
 import { imageToVideoModels } from './models/image-to-video.js';
+import { referenceToVideoModels } from './models/reference-to-video.js';
 import { textToImageModels } from './models/text-to-image.js';
 import { textToVideoModels } from './models/text-to-video.js';
 
@@ -14,17 +15,48 @@ function withOwnTiers(model: ModelSpec): ModelSpec {
   return { ...model, typicalSeconds };
 }
 
+// A variant (dated snapshot, "prime" build) is its own entry with the base model's facts.
+function withVariants(model: ModelSpec): ModelSpec[] {
+  const { variants, ...base } = model;
+  return [
+    model,
+    ...(variants ?? []).map((id) => ({
+      ...base,
+      id,
+      description: `${model.description} (variant ${id} of ${model.id})`,
+    })),
+  ];
+}
+
 /** Every Wan model the seeds and the wire-format reference name, as data. */
 export const modelCatalog: readonly ModelSpec[] = [
   ...textToVideoModels,
   ...imageToVideoModels,
+  ...referenceToVideoModels,
   ...textToImageModels,
-].map(withOwnTiers);
+]
+  .flatMap(withVariants)
+  .map(withOwnTiers);
 
-/** Finds a model by canonical id or alias (e.g. `wan2.1-t2v-turbo` → `wanx2.1-t2v-turbo`). */
-export function getModel(id: string, catalog: readonly ModelSpec[] = modelCatalog): ModelSpec | undefined {
-  return catalog.find((model) => model.id === id) ?? catalog.find((model) => model.aliases?.includes(id));
+/**
+ * Finds a model by canonical id or alias (e.g. `wan2.1-t2v-turbo` → `wanx2.1-t2v-turbo`). A model that serves
+ * several kinds (wan3.0-video) has one entry per kind: give `kind` to get that one.
+ */
+export function getModel(
+  id: string,
+  catalog: readonly ModelSpec[] = modelCatalog,
+  kind?: RequestKind,
+): ModelSpec | undefined {
+  const named = catalog.filter((model) => model.id === id || model.aliases?.includes(id));
+  const canonical = named.filter((model) => model.id === id);
+  const pool = canonical.length > 0 ? canonical : named;
+  return (kind ? pool.find((model) => model.kind === kind) : undefined) ?? pool[0];
 }
+
+/** The canonical ids of the catalog, each once. */
+export const modelIds = (catalog: readonly ModelSpec[] = modelCatalog): string[] => [
+  ...new Set(catalog.map((model) => model.id)),
+];
 
 export interface ModelFilter {
   readonly kind?: RequestKind;

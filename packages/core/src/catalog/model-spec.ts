@@ -14,6 +14,11 @@ export interface ModelSpec {
   readonly id: string;
   /** Other spellings of the same model (e.g. the international `wan2.1-…` ids of the Beijing `wanx2.1-…` models). */
   readonly aliases?: readonly string[];
+  /**
+   * Distinct provider models with the same constraints (a dated snapshot, a faster "prime" build): each
+   * becomes a catalog entry of its own, so asking for one never silently sends the other.
+   */
+  readonly variants?: readonly string[];
   readonly kind: RequestKind;
   readonly description: string;
   /** Frame sizes by tier (text-to-video). */
@@ -47,6 +52,16 @@ export interface ModelSpec {
     readonly watermark: boolean;
     readonly seed: boolean;
   };
+  /** Reference-to-video: how many references of each type the model takes. */
+  readonly references?: { readonly maxImages: number; readonly maxVideos: number; readonly maxTotal: number };
+  /** Reference-to-video: a first frame (`image`) is taken besides the references. */
+  readonly firstFrame?: boolean;
+  /** The duration rule when any reference is a video (wan2.7-r2v: 2–10 s instead of 2–15 s). */
+  readonly durationWithVideoReference?: DurationRule;
+  /** Largest input image, inline or fetched (default 10 MB; DashScope wan2.5+ take 20 MB). */
+  readonly maxImageBytes?: number;
+  /** Every video has sound (wan2.7): `audio: false` cannot be honoured. */
+  readonly alwaysAudio?: boolean;
   /** First-and-last-frame models cannot run without `lastImage`. */
   readonly requiresLastImage?: boolean;
   readonly seedRange: { readonly min: number; readonly max: number };

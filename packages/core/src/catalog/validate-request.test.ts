@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WankitError } from '../errors/index.js';
+import { WankitError } from '../errors/wankit-error.js';
 import { withModelOverrides } from './catalog.js';
 import { validateRequest } from './validate-request.js';
 
@@ -275,7 +275,7 @@ describe('validateRequest: warnings, and what is removed', () => {
   it.each([
     ['wan2.2-t2v-plus', 800],
     ['wan2.6-t2v', 1500],
-    ['wan2.5-t2v-preview', 2000],
+    ['wan2.5-t2v-preview', 1500],
   ])('an over-long %s prompt is a truncated warning (limit %i)', (model, max) => {
     const prompt = '猫'.repeat(max + 1);
     expect(validateRequest(t2v(model, { prompt })).warnings).toEqual([
@@ -374,11 +374,11 @@ describe('validateRequest: errors', () => {
       'resolution 720p is not offered by wan2.2-i2v-plus; choose 480p, 1080p',
     ],
     [
-      'wan2.2-i2v-flash has no 1080p',
-      i2v('wan2.2-i2v-flash', { resolution: '1080p' }),
+      'wanx2.1-i2v-plus has no 1080p',
+      i2v('wanx2.1-i2v-plus', { resolution: '1080p' }),
       'resolution',
       '1080p',
-      'resolution 1080p is not offered by wan2.2-i2v-flash; choose 480p, 720p',
+      'resolution 1080p is not offered by wanx2.1-i2v-plus; choose 720p',
     ],
     [
       'wanx2.1-i2v-turbo has no 1080p',
@@ -420,7 +420,7 @@ describe('validateRequest: errors', () => {
       t2v('wan2.2-i2v-plus'),
       'model',
       'wan2.2-i2v-plus',
-      'wan2.2-i2v-plus is an image-to-video model, but kind is text-to-video; for text-to-video choose wan2.6-t2v, wan2.5-t2v-preview, wan2.2-t2v-plus, wanx2.1-t2v-turbo, wanx2.1-t2v-plus',
+      'wan2.2-i2v-plus is an image-to-video model, but kind is text-to-video; for text-to-video choose wan2.6-t2v, wan2.5-t2v-preview, wan2.2-t2v-plus, wanx2.1-t2v-turbo, wanx2.1-t2v-plus, wan2.7-t2v, wan2.7-t2v-2026-04-25, wan3.0-video, wan3.0-video-prime',
     ],
     [
       't2i too few pixels',
@@ -487,20 +487,29 @@ describe('validateRequest: errors', () => {
       'missing kind',
       { model: 'wan2.6-t2v', prompt: 'x' },
       'kind',
-      ['text-to-video', 'image-to-video', 'text-to-image'],
+      ['text-to-video', 'image-to-video', 'text-to-image', 'reference-to-video'],
     ],
     [
       'bad kind',
       { kind: 'video', model: 'wan2.6-t2v', prompt: 'x' },
       'kind',
-      ['text-to-video', 'image-to-video', 'text-to-image'],
+      ['text-to-video', 'image-to-video', 'text-to-image', 'reference-to-video'],
     ],
     ['bad resolution', t2v('wan2.6-t2v', { resolution: '4k' }), 'resolution', ['480p', '720p', '1080p']],
     ['size with x', t2v('wan2.6-t2v', { size: '1280x720' }), 'size', ['WIDTH*HEIGHT, e.g. 1280*720']],
     ['seed too large', t2v('wan2.6-t2v', { seed: 2147483648 }), 'seed', ['<= 2147483647']],
     ['negative seed', t2v('wan2.6-t2v', { seed: -1 }), 'seed', ['>= 0']],
     ['empty prompt', t2v('wan2.6-t2v', { prompt: '' }), 'prompt', ['>= 1']],
-    ['image not a URL', i2v('wan2.6-i2v', { image: 'ftp://x/cat.png' }), 'image', undefined],
+    [
+      'image not a URL',
+      i2v('wan2.6-i2v', { image: 'ftp://x/cat.png' }),
+      'image',
+      [
+        'an https:// URL',
+        'http:// on loopback (a local server)',
+        'a base64 data URI of a PNG, JPEG, WebP or BMP image up to 20971520 bytes',
+      ],
+    ],
     ['image missing', { kind: 'image-to-video', model: 'wan2.6-i2v' }, 'image', ['string']],
     ['shot type', t2v('wan2.6-t2v', { shotType: 'triple' }), 'shotType', ['single', 'multi']],
   ])('schema: %s', (_name, input, field, allowed) => {

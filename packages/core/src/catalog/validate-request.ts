@@ -3,6 +3,7 @@ import {
   generationRequestSchema,
   imageToVideoRequestSchema,
   type RequestKind,
+  referenceToVideoRequestSchema,
   textToImageRequestSchema,
   textToVideoRequestSchema,
 } from '../spec/request.js';
@@ -10,6 +11,7 @@ import type { Warning } from '../spec/warning.js';
 import { getModel, listModels, modelCatalog } from './catalog.js';
 import type { ModelSpec } from './model-spec.js';
 import { validateFrame } from './validate-frame.js';
+import { checkInputs } from './validate-inputs.js';
 import { type Draft, validateOptions } from './validate-options.js';
 import { errorFromZodIssue, invalidRequest } from './validation-error.js';
 
@@ -33,6 +35,7 @@ const fieldsByKind: Readonly<Record<RequestKind, ReadonlySet<string>>> = {
   'text-to-video': new Set(Object.keys(textToVideoRequestSchema.shape)),
   'image-to-video': new Set(Object.keys(imageToVideoRequestSchema.shape)),
   'text-to-image': new Set(Object.keys(textToImageRequestSchema.shape)),
+  'reference-to-video': new Set(Object.keys(referenceToVideoRequestSchema.shape)),
 };
 
 // zod drops unknown keys silently; a misspelt field (`duration` for `durationSeconds`) must not vanish unnoticed.
@@ -98,6 +101,8 @@ function checkKind(request: GenerationRequest, model: ModelSpec, catalog: readon
  * surprises are returned as warnings and the returned request is what will actually be sent.
  */
 export function validateRequest(input: unknown, options: ValidateRequestOptions = {}): ValidatedRequest {
+  // Before the schema: its messages for these fields say less (what is wrong, what is allowed).
+  if (typeof input === 'object' && input !== null) checkInputs(input as Record<string, unknown>);
   const parsed = generationRequestSchema.safeParse(input);
   if (!parsed.success) throw errorFromZodIssue(parsed.error.issues[0]!, input);
   const strict = options.strict ?? false;
@@ -105,7 +110,7 @@ export function validateRequest(input: unknown, options: ValidateRequestOptions 
   const warnings: Warning[] = [];
   checkUnknownFields(input as Record<string, unknown>, parsed.data.kind, strict, warnings);
 
-  const model = getModel(parsed.data.model, catalog);
+  const model = getModel(parsed.data.model, catalog, parsed.data.kind);
   if (!model) {
     if (options.allowUnknownModel) return { request: parsed.data, model: undefined, warnings };
     const known = catalog.map((m) => m.id);

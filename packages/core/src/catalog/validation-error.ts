@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { WankitError } from '../errors/index.js';
+import { WankitError } from '../errors/wankit-error.js';
 import { requestKinds } from '../spec/request.js';
 
 /** Keeps huge values (base64 images, long prompts) out of error messages. */

@@ -1,15 +1,17 @@
 import type { CallbackRegistration } from '../callbacks/callback-registry.js';
 import type { Clock } from '../clock/clock.js';
-import type { DownloadResult } from '../download/index.js';
 import type { Logger } from '../http/logger.js';
-import type { TaskJournal } from '../journal/index.js';
+import type { TaskJournal } from '../journal/journal-record.js';
+import type { DownloadResult } from '../node/download-file.js';
 import type { WanAdapter } from '../spec/adapter.js';
 import type { GenerationRequest } from '../spec/request.js';
 import type { TaskRef, TaskSnapshot } from '../spec/task.js';
 import type { Warning } from '../spec/warning.js';
 import type { ScheduleOptions } from './poll-scheduler.js';
+import type { PreparedRequest } from './prepare-request.js';
 import type { RequestBudgetLimits } from './request-budget.js';
 import type { RetryOptions } from './retry-policy.js';
+import type { SharedRequestBudget } from './shared-budget.js';
 
 export interface ClientOptions {
   adapter: WanAdapter;
@@ -32,6 +34,8 @@ export interface ClientOptions {
   schedule?: ScheduleOptions;
   /** Overrides the adapter's documented limits; `Infinity` for none. */
   limits?: RequestBudgetLimits;
+  /** A budget shared with every process using the same provider account (e.g. `@wankit/store-postgres`). */
+  sharedBudget?: SharedRequestBudget;
   journal?: TaskJournal;
   /** Over-long prompts and unknown request fields become errors instead of warnings. */
   strict?: boolean;
@@ -39,6 +43,12 @@ export interface ClientOptions {
   allowUnknownModels?: boolean;
   /** Allow `http://` base URLs on non-loopback hosts. */
   allowInsecureHttp?: boolean;
+  /**
+   * Accept task refs created at another base URL and poll them at this client's base URL. Off by default: such
+   * a ref is refused with an `invalid_request` error (field `ref.baseUrl`), since the key belongs to this
+   * client's base URL and the task lives elsewhere.
+   */
+  acceptRefsFromOtherBaseUrls?: boolean;
   /** Extra headers on every API request. */
   headers?: Record<string, string>;
   userAgent?: string;
@@ -115,10 +125,31 @@ export interface GenerateResult {
   files?: DownloadedFile[];
 }
 
+export interface CancelOptions {
+  signal?: AbortSignal;
+}
+
+/** The exact HTTP request a prepared create would send, with the key redacted (a dry run). */
+export interface RequestPreview {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
 export interface WankitClient {
   readonly adapter: WanAdapter;
-  submit(request: GenerationRequest, options?: SubmitOptions): Promise<SubmitResult>;
+  /**
+   * Validates a request against the catalog and the adapter once, and builds its wire request. Refusals
+   * throw here, before anything is sent; hand the result to `submit` (or `preview` it for a dry run).
+   */
+  prepare(request: GenerationRequest, options?: { callbackUrl?: string }): PreparedRequest;
+  /** What `submit` would send for a prepared request: method, URL, headers (key redacted), body. */
+  preview(prepared: PreparedRequest): RequestPreview;
+  submit(request: GenerationRequest | PreparedRequest, options?: SubmitOptions): Promise<SubmitResult>;
   status(ref: TaskRef, options?: { signal?: AbortSignal }): Promise<TaskSnapshot>;
+  /** Asks the provider to cancel the task (adapters with `capabilities.cancel`); resolves with its state. */
+  cancel(ref: TaskRef, options?: CancelOptions): Promise<TaskSnapshot>;
   wait(ref: TaskRef, options?: WaitOptions): Promise<TaskSnapshot>;
   generate(request: GenerationRequest, options?: GenerateOptions): Promise<GenerateResult>;
   download(source: TaskSnapshot | string, options: DownloadOptions): Promise<DownloadedFile[]>;

@@ -1,14 +1,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeAdapter } from '../../test/fake-adapter.js';
 import { createFakeClock } from '../clock/fake-clock.js';
 import { WankitError } from '../errors/wankit-error.js';
-import { createMemoryJournal } from '../journal/index.js';
+import { createMemoryJournal } from '../journal/memory-journal.js';
 import type { TextToVideoRequest } from '../spec/request.js';
 import type { TaskSnapshot } from '../spec/task.js';
+import { createFakeAdapter } from '../testing/fake-adapter.js';
 import { createClient } from './create-client.js';
 
 const apiKey = 'sk-client-test-abcdefghijkl';
@@ -321,27 +323,34 @@ describe('createClient: wait and generate', () => {
 
   it('generate downloads every output and journals the files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wankit-client-'));
+    // The download reader talks to sockets directly: a loopback server stands in for the CDN.
+    const cdnHeaders: IncomingHttpHeaders[] = [];
+    const cdn = createServer((incoming, response) => {
+      cdnHeaders.push(incoming.headers);
+      response.writeHead(incoming.url === '/out/video.mp4?sig=abc' ? 200 : 404, {
+        'content-type': 'video/mp4',
+        'content-length': '18',
+      });
+      response.end('not really a video');
+    });
+    await new Promise<void>((done) => cdn.listen(0, '127.0.0.1', done));
+    const videoUrl = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}/out/video.mp4?sig=abc`;
     try {
       const { client, journal } = setup();
       nock(base).post('/v1/tasks').reply(200, { task_id: 't1' });
       nock(base)
         .get('/v1/tasks/t1')
-        .reply(200, task('SUCCEEDED', { video_url: 'https://cdn.fake.test/out/video.mp4?sig=abc' }));
-      nock('https://cdn.fake.test', { badheaders: ['authorization'] })
-        .get('/out/video.mp4')
-        .query({ sig: 'abc' })
-        .reply(200, Buffer.from('not really a video'), {
-          'content-type': 'video/mp4',
-          'content-length': '18',
-        });
+        .reply(200, task('SUCCEEDED', { video_url: videoUrl }));
       const result = await client.generate(request, { download: { dir }, key: 'job-3' });
       expect(result.files).toEqual([
         expect.objectContaining({
           path: join(dir, 't1.mp4'),
           bytes: 18,
-          url: 'https://cdn.fake.test/out/video.mp4?sig=abc',
+          url: videoUrl,
         }),
       ]);
+      // The API key never goes to the result host.
+      expect(cdnHeaders.map((headers) => headers.authorization)).toEqual([undefined]);
       expect(await readFile(join(dir, 't1.mp4'), 'utf8')).toBe('not really a video');
       expect(journal.records.map((record) => record.type)).toEqual([
         'intent',
@@ -356,6 +365,8 @@ describe('createClient: wait and generate', () => {
         bytes: 18,
       });
     } finally {
+      cdn.closeAllConnections();
+      await new Promise<void>((done) => cdn.close(() => done()));
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -1,18 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { invalidResponse } from '../adapter/read-json.js';
+import { snapshotOf } from '../adapter/task-state.js';
 import { type CallbackRegistry, registryOf } from '../callbacks/callback-registry.js';
-import { expectedDurationSeconds, getModel, tierOf, validateRequest } from '../catalog/index.js';
+import { getModel } from '../catalog/catalog.js';
+import { expectedDurationSeconds } from '../catalog/expected-duration.js';
 import { systemClock } from '../clock/clock.js';
-import { downloadFile } from '../download/index.js';
+import { randomId } from '../crypto/portable-crypto.js';
 import { outputFileName, urlFileName } from '../download/output-file-name.js';
 import { WankitError } from '../errors/wankit-error.js';
-import { type CoreHttpTransport, createHttpTransport } from '../http/create-transport.js';
-import type { JournalRecord } from '../journal/index.js';
-import type { AdapterSubmitInput } from '../spec/adapter.js';
-import { videoDurationOf } from '../spec/create-task-ref.js';
-import type { GenerationRequest } from '../spec/request.js';
+import {
+  type CoreHttpTransport,
+  createHttpTransport,
+  defaultRequestTimeoutMs,
+} from '../http/create-transport.js';
+import type { WireRequest, WireResponse } from '../http/transport.js';
+import type { JournalRecord } from '../journal/journal-record.js';
+import { createTaskRef } from '../spec/create-task-ref.js';
 import { isTerminal, type TaskOutput, type TaskRef, type TaskSnapshot } from '../spec/task.js';
-import { createCallContext, type TrackedCallContext, withServerAdvice } from './call-context.js';
+import { createCallContext, withServerAdvice } from './call-context.js';
+import { adoptSubmitted, claimIntent } from './claim-intent.js';
+import type { ClientDefaults } from './client-defaults.js';
 import type {
   ClientOptions,
   DownloadedFile,
@@ -22,10 +28,16 @@ import type {
   WaitOptions,
   WankitClient,
 } from './client-options.js';
+import { startDeadline, submitCutByDeadline } from './deadline.js';
 import { requestFingerprint } from './fingerprint.js';
+import { intentNotJournaled, submittedNotJournaled } from './journal-writes.js';
 import { createPollScheduler } from './poll-scheduler.js';
+import { postForm } from './post-form.js';
+import { isPreparedRequest, type PreparedRequest, prepareRequest } from './prepare-request.js';
+import { checkRefBaseUrl } from './ref-base-url.js';
 import { createRequestBudget, type ReleaseSlot } from './request-budget.js';
 import { type RetryEvent, resolveRetryOptions, runWithRetries } from './retry-policy.js';
+import { withSharedBudget } from './shared-budget.js';
 import { waitForTask } from './wait-for-task.js';
 
 const maxRememberedKeys = 10_000;
@@ -59,32 +71,53 @@ function callbackRegistryFor(registration: WaitOptions['callback']): CallbackReg
   return registry;
 }
 
+// Files are written by the Node entry, loaded on first use so the root entry stays fetch-only.
+const loadDownloadFile = () => import('../node/download-file.js').then((module) => module.downloadFile);
+
+const joinPath = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, '')}/${name}`;
+
 /**
  * A client for one adapter: validates, submits, waits (scheduled polls and/or a callback), downloads
- * and journals. All its tasks share one request budget. Nothing here knows a wire format.
+ * and journals. All its tasks share one request budget. Nothing here knows a wire format: the adapter
+ * builds every request and reads every answer; the client sends, retries, builds refs and snapshots.
  */
-export function createClient(options: ClientOptions): WankitClient {
+export function createClient(options: ClientOptions, defaults: ClientDefaults = {}): WankitClient {
   const { adapter, logger } = options;
+  if (adapter?.specificationVersion !== 'v2') {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message: `adapter ${String(adapter?.id)} implements specification ${String(adapter?.specificationVersion)}; this core needs v2 (update the adapter package)`,
+      field: 'adapter',
+    });
+  }
   const clock = options.clock ?? systemClock;
+  const priced = { ...(adapter.capabilities.priceList ? { priceList: adapter.capabilities.priceList } : {}) };
   const retry = resolveRetryOptions(options.retry);
   const documentedLimits = adapter.capabilities.limits;
-  const budget = createRequestBudget(clock, {
-    requestsPerMinute: options.limits?.requestsPerMinute ?? documentedLimits.requestsPerMinute,
-    concurrentTasks: options.limits?.concurrentTasks ?? documentedLimits.concurrentTasks,
-    ...(options.limits?.requestsInFlight !== undefined
-      ? { requestsInFlight: options.limits.requestsInFlight }
-      : {}),
-  });
+  const budget = withSharedBudget(
+    createRequestBudget(clock, {
+      requestsPerMinute: options.limits?.requestsPerMinute ?? documentedLimits.requestsPerMinute,
+      concurrentTasks: options.limits?.concurrentTasks ?? documentedLimits.concurrentTasks,
+      ...(options.limits?.requestsInFlight !== undefined
+        ? { requestsInFlight: options.limits.requestsInFlight }
+        : {}),
+    }),
+    options.sharedBudget,
+  );
   const scheduler = createPollScheduler(options.schedule, {
-    expectedSeconds: (ref) => expectedDurationSeconds(getModel(ref.model), ref.resolution),
+    expectedSeconds: (ref) =>
+      expectedDurationSeconds(getModel(ref.model, undefined, ref.kind), ref.resolution),
     ...(adapter.capabilities.polling ? { documented: adapter.capabilities.polling } : {}),
   });
   const baseUrl = options.baseUrl ?? adapter.defaultBaseUrl;
+  const apiFetch =
+    options.fetch ??
+    defaults.fetch?.({ requestTimeoutMs: options.timeouts?.requestMs ?? defaultRequestTimeoutMs });
   const makeTransport = (url: string) =>
     createHttpTransport({
       baseUrl: url,
       apiKey: options.apiKey,
-      fetch: options.fetch,
+      fetch: apiFetch,
       timeoutMs: options.timeouts?.requestMs,
       headers: options.headers,
       allowInsecureHttp: options.allowInsecureHttp,
@@ -127,6 +160,7 @@ export function createClient(options: ClientOptions): WankitClient {
         allowed: [adapter.id],
       });
     }
+    checkRefBaseUrl(ref, baseUrl, options.acceptRefsFromOtherBaseUrls === true);
   };
 
   const at = () => new Date(clock.now()).toISOString();
@@ -152,17 +186,30 @@ export function createClient(options: ClientOptions): WankitClient {
     logger?.warn?.('retrying', { attempt: event.attempt, delayMs: event.delayMs, kind: event.error.kind });
   };
 
-  const callAdapter = async <T>(
+  /**
+   * One HTTP exchange for an adapter: the request takes its budget slot and token, the adapter reads the
+   * answer. A reader that trips over a body it did not expect still yields a typed `invalid_response`
+   * (never a TypeError), and a `Retry-After` the adapter did not copy is kept.
+   */
+  const exchange = async <T>(
     http: CoreHttpTransport,
     signal: AbortSignal | undefined,
-    call: (context: TrackedCallContext) => Promise<T>,
+    wire: WireRequest,
+    read: (response: WireResponse, now: Date) => T,
     waitSignal: AbortSignal | undefined = signal,
   ): Promise<T> => {
     const context = createCallContext(http, budget, clock, signal, waitSignal);
+    const response = await context.http.send(wire);
     try {
-      return await call(context);
+      return read(response, new Date(clock.now()));
     } catch (error) {
-      throw withServerAdvice(error, context.lastResponse(), clock.now());
+      const typed = WankitError.isInstance(error)
+        ? error
+        : invalidResponse(
+            response,
+            `the answer could not be read (${(error as Error)?.message ?? String(error)})`,
+          );
+      throw withServerAdvice(typed, response, clock.now());
     }
   };
 
@@ -172,14 +219,21 @@ export function createClient(options: ClientOptions): WankitClient {
     deadlineAt?: number,
   ): Promise<TaskSnapshot> => {
     const http = ready();
-    return runWithRetries(() => callAdapter(http, signal, (context) => adapter.status(ref, context)), {
-      purpose: 'read',
-      clock,
-      options: retry,
-      signal,
-      deadlineAt,
-      onRetry,
-    });
+    const read = async () => {
+      try {
+        return await exchange(http, signal, adapter.statusRequest(ref), (response, now) =>
+          snapshotOf(ref, adapter.readStatus(response, { ref, now, kind: ref.kind }), now, priced),
+        );
+      } catch (error) {
+        // An unreadable status body is a passing fault (a proxy's error page, a cut body): the task is
+        // unaffected, so the read is asked again within the deadline instead of ending the wait.
+        if (WankitError.isInstance(error) && error.kind === 'invalid_response' && !error.retryable) {
+          throw error.with({ retryable: true });
+        }
+        throw error;
+      }
+    };
+    return runWithRetries(read, { purpose: 'read', clock, options: retry, signal, deadlineAt, onRetry });
   };
 
   const releaseSlot = (ref: TaskRef) => {
@@ -197,28 +251,12 @@ export function createClient(options: ClientOptions): WankitClient {
     await journal({ type: 'snapshot', key: journalKey, at: at(), snapshot });
   };
 
-  // Base URL, tier and duration let any later process find and schedule polls for this task; adapters may omit them.
-  const completeRef = (
-    ref: TaskRef,
-    request: GenerationRequest,
-    model: AdapterSubmitInput['model'],
-  ): TaskRef => {
-    const resolution = ref.resolution ?? tierOf(request, model);
-    const durationSeconds = ref.durationSeconds ?? videoDurationOf(request, model);
-    return {
-      ...ref,
-      ...(ref.baseUrl === undefined && baseUrl ? { baseUrl } : {}),
-      ...(resolution ? { resolution } : {}),
-      ...(durationSeconds !== undefined ? { durationSeconds } : {}),
-    };
-  };
-
   const waitInternal = async (ref: TaskRef, waitOptions: WaitOptions, initial?: TaskSnapshot) => {
     checkRef(ref);
     ready();
     const registry = callbackRegistryFor(waitOptions.callback);
     // A ref submitted elsewhere (another client or process) is bound here, or its deliveries would find no task.
-    if (registry && waitOptions.callback) registry.bind(waitOptions.callback.key, ref);
+    if (registry && waitOptions.callback) await registry.bind(waitOptions.callback.key, ref);
     const key = keyOf(ref, waitOptions.key);
     // A task resumed from a journal keeps its original key for the records that follow (snapshot, downloads).
     if (waitOptions.key) journalKeys.set(taskId(ref), waitOptions.key);
@@ -244,61 +282,126 @@ export function createClient(options: ClientOptions): WankitClient {
     }
   };
 
+  const prepare: WankitClient['prepare'] = (request, prepareOptions = {}) =>
+    prepareRequest(adapter, request, {
+      strict: options.strict,
+      allowUnknownModel: options.allowUnknownModels,
+      ...(prepareOptions.callbackUrl ? { callbackUrl: prepareOptions.callbackUrl } : {}),
+    });
+
   const client: WankitClient = {
     adapter,
+    prepare,
 
-    async submit(request, submitOptions = {}) {
+    preview(prepared) {
+      return ready().describe(prepared.wire);
+    },
+
+    async submit(requestOrPrepared, submitOptions = {}) {
       const { signal } = submitOptions;
-      const validated = validateRequest(request, {
-        strict: options.strict,
-        allowUnknownModel: options.allowUnknownModels,
-      });
-      const http = ready();
       const registry = callbackRegistryFor(submitOptions.callback);
       const callbackUrl = submitOptions.callback?.url ?? submitOptions.callbackUrl;
-      if (callbackUrl && !adapter.capabilities.callbacks) {
-        throw new WankitError({
-          kind: 'unsupported',
-          message: `${adapter.name} cannot call back; wait by polling instead (omit callback/callbackUrl)`,
-          field: submitOptions.callback ? 'callback' : 'callbackUrl',
-        });
+      let prepared: PreparedRequest;
+      if (isPreparedRequest(requestOrPrepared)) {
+        if (requestOrPrepared.adapter !== adapter.id) {
+          throw new WankitError({
+            kind: 'invalid_request',
+            message: `the request was prepared for ${requestOrPrepared.adapter}; this client speaks ${adapter.id}`,
+            field: 'request',
+          });
+        }
+        prepared =
+          callbackUrl !== undefined && requestOrPrepared.input.callbackUrl !== callbackUrl
+            ? prepare(requestOrPrepared.input.request, { callbackUrl })
+            : requestOrPrepared;
+      } else {
+        try {
+          prepared = prepare(requestOrPrepared, callbackUrl ? { callbackUrl } : {});
+        } catch (error) {
+          // Name the option the caller used.
+          if (submitOptions.callback && WankitError.isInstance(error) && error.field === 'callbackUrl') {
+            throw error.with({ field: 'callback' });
+          }
+          throw error;
+        }
       }
-      const input: AdapterSubmitInput = {
-        request: validated.request,
-        model: validated.model,
-        ...(callbackUrl ? { callbackUrl } : {}),
-      };
-      const checkWarnings = adapter.check?.(input) ?? [];
-      const key = submitOptions.key ?? submitOptions.callback?.key ?? randomUUID();
-      const providerModel = adapter.providerModelId(validated.request.model);
+      const http = ready();
+      const key = submitOptions.key ?? submitOptions.callback?.key ?? randomId();
+      let { input, wire } = prepared;
+      const { request } = input;
       const fingerprint = requestFingerprint({
         adapter: adapter.id,
         baseUrl: http.baseUrl,
-        providerModel,
-        request: validated.request,
+        providerModel: input.providerModel,
+        request,
       });
 
       // Waits (task slot, rate token, retry delays) end on either signal; the request on the wire only on `signal`.
       const waitSignal = anySignal(signal, submitOptions.cancelBeforeSend);
       const release = await budget.acquireTask(waitSignal);
-      let result: Awaited<ReturnType<typeof adapter.submit>>;
-      try {
-        await journal(
-          {
-            type: 'intent',
-            key,
-            at: at(),
-            fingerprint,
-            adapter: adapter.id,
-            baseUrl: http.baseUrl,
-            model: validated.request.model,
-            kind: validated.request.kind,
-            request: validated.request,
+      // An adapter's own preparation (e.g. a temporary upload) is not billable and runs before the intent.
+      if (adapter.prepareInputs) {
+        try {
+          input = await adapter.prepareInputs(input, {
+            ...createCallContext(http, budget, clock, signal, waitSignal),
+            postForm: (url, form) =>
+              postForm(url, form, {
+                // The global fetch (or the caller's) encodes FormData itself; the API pool is for the API host.
+                fetch: options.fetch ?? globalThis.fetch,
+                timeoutMs: options.timeouts?.requestMs ?? defaultRequestTimeoutMs,
+                ...(signal ? { signal } : {}),
+              }),
+          });
+          wire = adapter.createRequest(input).wire;
+        } catch (thrown) {
+          release();
+          throw errorOf(thrown);
+        }
+      }
+      // Before paying: the intent is recorded, and a shared journal may answer that another process already
+      // sent (or is sending) this key. A create never goes out unjournaled.
+      const claim = await claimIntent(
+        options.journal,
+        {
+          type: 'intent',
+          key,
+          at: at(),
+          fingerprint,
+          adapter: adapter.id,
+          baseUrl: http.baseUrl,
+          model: request.model,
+          kind: request.kind,
+          request,
+        },
+        waitSignal,
+      ).catch((error: unknown) => {
+        release();
+        throw WankitError.isInstance(error) && error.kind !== 'journal'
+          ? error
+          : intentNotJournaled(key, error);
+      });
+      if (claim.status === 'submitted') {
+        return adoptSubmitted(
+          claim,
+          { warnings: [...prepared.warnings], key, fingerprint },
+          (ref, finished) => {
+            if (finished) return release();
+            slots.set(taskId(ref), release);
+            journalKeys.set(taskId(ref), key);
           },
-          true,
         );
-        result = await runWithRetries(
-          () => callAdapter(http, signal, (context) => adapter.submit(input, context), waitSignal),
+      }
+      let answer: Awaited<ReturnType<typeof adapter.readCreate>>;
+      try {
+        answer = await runWithRetries(
+          () =>
+            exchange(
+              http,
+              signal,
+              wire,
+              (response, now) => adapter.readCreate(response, { now, kind: request.kind }),
+              waitSignal,
+            ),
           {
             purpose: 'create',
             clock,
@@ -311,6 +414,8 @@ export function createClient(options: ClientOptions): WankitClient {
       } catch (thrown) {
         release();
         const error = errorOf(thrown);
+        // Nothing was sent and there is nothing more to record.
+        if (error.kind === 'journal') throw error;
         const unknownOutcome =
           error.kind === 'submit_uncertain' ||
           (error.kind === 'aborted' && error.requestSent !== undefined && error.requestSent !== false);
@@ -323,18 +428,36 @@ export function createClient(options: ClientOptions): WankitClient {
         throw error;
       }
 
-      const ref = completeRef(result.ref, validated.request, validated.model);
-      const snapshot = result.snapshot ? { ...result.snapshot, ref } : undefined;
+      const now = new Date(clock.now());
+      const ref: TaskRef = {
+        ...createTaskRef({
+          adapter: adapter.id,
+          taskId: answer.taskId,
+          request,
+          model: input.model,
+          providerModel: input.providerModel,
+          now,
+          ...(answer.meta ? { meta: answer.meta } : {}),
+        }),
+        baseUrl: http.baseUrl,
+      };
+      const snapshot = answer.state ? snapshotOf(ref, answer.state, now, priced) : undefined;
       const id = taskId(ref);
       slots.set(id, release);
       journalKeys.set(id, key);
       // Keys stay known for later downloads; bound the map for long-lived clients.
       if (journalKeys.size > maxRememberedKeys) journalKeys.delete(journalKeys.keys().next().value as string);
-      // The task exists: record it before anything else can fail.
-      await journal({ type: 'submitted', key, at: at(), ref });
+      // The task exists: record it before anything else can fail, or fail loudly with its id.
+      try {
+        await journal({ type: 'submitted', key, at: at(), ref }, true);
+      } catch (error) {
+        releaseSlot(ref);
+        logger?.error?.('journal append failed', { type: 'submitted', key, taskId: ref.taskId });
+        throw submittedNotJournaled(key, ref, error);
+      }
       if (registry && submitOptions.callback) {
         try {
-          registry.bind(submitOptions.callback.key, ref);
+          await registry.bind(submitOptions.callback.key, ref);
         } catch (thrown) {
           throw errorOf(thrown).with({ taskRef: ref });
         }
@@ -343,7 +466,7 @@ export function createClient(options: ClientOptions): WankitClient {
       return {
         ref,
         ...(snapshot ? { snapshot } : {}),
-        warnings: [...validated.warnings, ...checkWarnings, ...result.warnings],
+        warnings: [...prepared.warnings, ...(answer.warnings ?? [])],
         key,
         fingerprint,
       };
@@ -361,6 +484,38 @@ export function createClient(options: ClientOptions): WankitClient {
       }
     },
 
+    async cancel(ref, cancelOptions = {}) {
+      checkRef(ref);
+      const { cancelRequest, readCancel } = adapter;
+      if (!adapter.capabilities.cancel || !cancelRequest) {
+        throw new WankitError({
+          kind: 'unsupported',
+          message: `${adapter.name} cannot cancel a task; it runs to its end`,
+          field: 'cancel',
+          taskRef: ref,
+        });
+      }
+      const http = ready();
+      const { signal } = cancelOptions;
+      try {
+        // Cancelling twice is harmless, so a failed cancel is retried like a read.
+        const reported = await runWithRetries(
+          () =>
+            exchange(http, signal, cancelRequest(ref), (response, now) => {
+              const state = readCancel?.(response, { ref, now, kind: ref.kind });
+              return state ? snapshotOf(ref, state, now, priced) : undefined;
+            }),
+          { purpose: 'read', clock, options: retry, signal, onRetry },
+        );
+        const snapshot = reported ?? (await readStatus(ref, signal));
+        if (isTerminal(snapshot.status)) await finish(ref, snapshot);
+        return snapshot;
+      } catch (error) {
+        const wankitError = errorOf(error);
+        throw wankitError.taskRef ? wankitError : wankitError.with({ taskRef: ref });
+      }
+    },
+
     wait: (ref, waitOptions = {}) => waitInternal(ref, waitOptions),
 
     async generate(request, generateOptions = {}): Promise<GenerateResult> {
@@ -368,36 +523,28 @@ export function createClient(options: ClientOptions): WankitClient {
       // The deadline covers the whole call: time spent waiting for a task slot or a 429 counts too.
       const startedAt = clock.now();
       const deadlineMs = generateOptions.deadlineMs ?? options.timeouts?.deadlineMs;
-      // Waiting for a task slot, a rate token or a 429 must not outlast the deadline; a create already
-      // sent still runs to its answer (cancelBeforeSend), so it is never left uncertain by the deadline.
-      const deadline = new AbortController();
-      const stopDeadline = new AbortController();
-      if (deadlineMs !== undefined) {
-        clock.sleep(deadlineMs, stopDeadline.signal).then(
-          () => deadline.abort(),
-          () => undefined,
-        );
-      }
+      // The deadline ends everything in flight: waits, and the create on the wire too. A create cut after it
+      // was sent is judged (journaled uncertain, reported as submit_uncertain), never left uncertain silently.
+      const deadline = startDeadline(clock, deadlineMs);
       let submitted: SubmitResult;
       try {
         submitted = await client.submit(request, {
-          ...(signal ? { signal } : {}),
-          cancelBeforeSend: deadline.signal,
+          signal: anySignal(signal, deadline.signal) as AbortSignal,
           ...(generateOptions.key ? { key: generateOptions.key } : {}),
           ...(generateOptions.callback ? { callback: generateOptions.callback } : {}),
         });
       } catch (thrown) {
         const error = errorOf(thrown);
-        if (error.kind === 'aborted' && deadline.signal.aborted && !signal?.aborted) {
-          throw new WankitError({
-            kind: 'timeout',
-            message: `generate: the ${deadlineMs} ms deadline passed before the create could be sent; nothing was sent`,
-            cause: error,
-          });
+        if (
+          deadline.signal.aborted &&
+          !signal?.aborted &&
+          (error.kind === 'aborted' || error.kind === 'submit_uncertain')
+        ) {
+          throw submitCutByDeadline(error, deadlineMs);
         }
         throw error;
       } finally {
-        stopDeadline.abort();
+        deadline.stop();
       }
       // A create answered with a final state was journaled by submit already: no wait, no second record.
       const answered =
@@ -467,13 +614,14 @@ export function createClient(options: ClientOptions): WankitClient {
           value: path,
         });
       }
+      const downloadFile = await loadDownloadFile();
       const files: DownloadedFile[] = [];
       for (const [index, output] of outputs.entries()) {
         const name =
           typeof source === 'string'
             ? urlFileName(source)
             : outputFileName(source.ref.taskId, output, index, outputs.length);
-        const destination = path ?? join(dir as string, name);
+        const destination = path ?? joinPath(dir as string, name);
         const file = await downloadFile({
           url: output.url,
           destination,

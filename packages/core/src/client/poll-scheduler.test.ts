@@ -88,14 +88,50 @@ describe('poll scheduler', () => {
       lastPolledAtMs: t0 + lastPolledAtMs,
       last: snapshot('running', { progress }),
     });
-    // 50 % after 20 s → done at 40 s; poll 1 s after.
-    expect(scheduler.nextPollAt(state(0.5, 20_000), t0 + 20_000) - t0).toBe(41_000);
-    // 99 % after 60 s → ETA 60.6 s, poll at 61.6 s; without a margin, never sooner than the minimum gap.
-    expect(scheduler.nextPollAt(state(0.99, 60_000), t0 + 60_000) - t0).toBe(61_607);
+    // 50 % after 20 s → done at 40 s; poll 2 s after.
+    expect(scheduler.nextPollAt(state(0.5, 20_000), t0 + 20_000) - t0).toBe(42_000);
+    // 99 % after 60 s → ETA 60.6 s, poll at 62.6 s; without a margin, never sooner than the minimum gap.
+    expect(scheduler.nextPollAt(state(0.99, 60_000), t0 + 60_000) - t0).toBe(62_607);
     const tight = createPollScheduler({ progressMarginMs: 0, minIntervalMs: 2_000 }, catalog);
     expect(tight.nextPollAt(state(0.99, 60_000), t0 + 60_000) - t0).toBe(62_000);
     // 1 % after 5 s → ETA 500 s, but never later than the maximum gap.
     expect(scheduler.nextPollAt(state(0.01, 5_000), t0 + 5_000) - t0).toBe(35_000);
+  });
+
+  it('learns the progress curve from finished tasks and extrapolates along it', () => {
+    const scheduler = createPollScheduler(
+      { minProgressSamples: 4, progressMarginMs: 0, maxIntervalMs: 60_000 },
+      catalog,
+    );
+    const running = (progress: number, lastPolledAtMs: number) => ({
+      ref: ref(),
+      submittedAtMs: t0,
+      polls: 1,
+      lastPolledAtMs: t0 + lastPolledAtMs,
+      last: snapshot('running', { progress }),
+    });
+    // Before learning: straight-line extrapolation, 80 % after 48 s → done at 60 s.
+    expect(scheduler.nextPollAt(running(0.8, 48_000), t0) - t0).toBe(60_000);
+    // Finished tasks of 100 s that showed 80 % at 60 % of their time (a fast middle, then a plateau).
+    for (let i = 0; i < 4; i++) {
+      const done = snapshot('succeeded', {
+        timings: {
+          observedAt: new Date(t0).toISOString(),
+          createdAt: new Date(t0).toISOString(),
+          completedAt: new Date(t0 + 100_000).toISOString(),
+        },
+      });
+      scheduler.recordCompletion(done, {
+        submittedAtMs: t0,
+        observedAtMs: t0 + 101_000,
+        progressReads: [
+          { atMs: t0 + 30_000, progress: 0.3 },
+          { atMs: t0 + 60_000, progress: 0.8 },
+        ],
+      });
+    }
+    // Now 80 % after 48 s means 60 % of the time is behind it: done at 80 s.
+    expect(scheduler.nextPollAt(running(0.8, 48_000), t0) - t0).toBe(80_000);
   });
 
   it('learns completion times per key from provider timings and moves the first poll', () => {

@@ -63,7 +63,9 @@ function judgeCreateFailure(error: WankitError): CreateVerdict {
     case 'rate_limited':
       return 'retry';
     case 'network':
-      return error.requestSent === false ? 'retry' : 'uncertain';
+      // Not sent: safe to repeat, unless repeating cannot help (a TLS or URL problem): then a plain refusal.
+      if (error.requestSent === false) return error.retryable ? 'retry' : 'refused';
+      return 'uncertain';
     case 'timeout':
       return 'uncertain';
     case 'provider_error':

@@ -2,6 +2,7 @@ import type { CallbackRegistry } from '../callbacks/callback-registry.js';
 import type { Clock } from '../clock/clock.js';
 import { WankitError } from '../errors/wankit-error.js';
 import { isTerminal, type TaskRef, type TaskSnapshot } from '../spec/task.js';
+import { startDeadline } from './deadline.js';
 import type { PollScheduler } from './poll-scheduler.js';
 
 export interface WaitRun {
@@ -42,6 +43,8 @@ export async function waitForTask(run: WaitRun): Promise<TaskSnapshot> {
   let polls = 0;
   let lastPolledAtMs: number | undefined;
   let previousPollAtMs: number | undefined;
+  // Progress figures seen while running: the scheduler learns the provider's progress curve from them.
+  const progressReads: { atMs: number; progress: number }[] = [];
 
   let delivered: TaskSnapshot | undefined;
   let wake: (() => void) | undefined;
@@ -87,6 +90,19 @@ export async function waitForTask(run: WaitRun): Promise<TaskSnapshot> {
     return snapshot;
   };
 
+  // Reads in flight end at the deadline too: a status request that hangs must not outlast it.
+  const deadline = startDeadline(clock, deadlineAt === undefined ? undefined : deadlineAt - startedAt);
+  const readSignal =
+    deadlineAt === undefined ? signal : signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+  const deadlineError = () =>
+    new WankitError({
+      kind: 'timeout',
+      message:
+        `Stopped waiting for task ${ref.taskId} after ${run.deadlineMs} ms (deadline); ` +
+        'the task keeps running: wait on its ref again to resume',
+      retryable: true,
+    });
+
   try {
     if (last && isTerminal(last.status)) return last;
     for (;;) {
@@ -103,19 +119,19 @@ export async function waitForTask(run: WaitRun): Promise<TaskSnapshot> {
       if (deadlineAt !== undefined && at > deadlineAt) {
         await sleepUntil(deadlineAt);
         if (delivered) return fromCallback(delivered);
-        throw new WankitError({
-          kind: 'timeout',
-          message:
-            `Stopped waiting for task ${ref.taskId} after ${run.deadlineMs} ms (deadline); ` +
-            'the task keeps running: wait on its ref again to resume',
-          retryable: true,
-        });
+        throw deadlineError();
       }
       await sleepUntil(at);
       if (delivered) return fromCallback(delivered);
 
       const polledAt = clock.now();
-      const snapshot = await run.readStatus(ref, signal, deadlineAt);
+      let snapshot: TaskSnapshot;
+      try {
+        snapshot = await run.readStatus(ref, readSignal, deadlineAt);
+      } catch (error) {
+        if (deadline.signal.aborted && !signal?.aborted) throw deadlineError();
+        throw error;
+      }
       if (delivered) return fromCallback(delivered);
       polls++;
       previousPollAtMs = lastPolledAtMs;
@@ -123,13 +139,22 @@ export async function waitForTask(run: WaitRun): Promise<TaskSnapshot> {
       last = snapshot;
       run.onProgress?.(snapshot);
       if (isTerminal(snapshot.status)) {
-        scheduler.recordCompletion(snapshot, { submittedAtMs, observedAtMs: polledAt, previousPollAtMs });
+        scheduler.recordCompletion(snapshot, {
+          submittedAtMs,
+          observedAtMs: polledAt,
+          previousPollAtMs,
+          progressReads,
+        });
         return snapshot;
+      }
+      if (snapshot.status === 'running' && snapshot.progress !== undefined) {
+        progressReads.push({ atMs: polledAt, progress: snapshot.progress });
       }
     }
   } catch (error) {
     throw stopped(error);
   } finally {
+    deadline.stop();
     stopListening.abort();
     unsubscribe?.();
   }

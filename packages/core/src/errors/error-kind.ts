@@ -14,6 +14,8 @@ export const errorKinds = [
   'submit_uncertain',
   'aborted',
   'unsupported',
+  /** The task journal could not be written, is damaged, or is locked by another run. */
+  'journal',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
@@ -33,4 +35,5 @@ export const retryableByDefault: Readonly<Record<ErrorKind, boolean>> = {
   submit_uncertain: false,
   aborted: false,
   unsupported: false,
+  journal: false,
 };

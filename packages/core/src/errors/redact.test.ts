@@ -40,6 +40,21 @@ describe('redaction', () => {
   });
 });
 
+describe('credentials in URLs', () => {
+  it('are scrubbed from any text', () => {
+    expect(redactSecrets('GET https://joe:s3cr3t-pw@gw.example.test/v1 failed')).toBe(
+      'GET https://[redacted]@gw.example.test/v1 failed',
+    );
+    expect(redactSecrets('see http://token@127.0.0.1:8080/x')).toBe('see http://[redacted]@127.0.0.1:8080/x');
+  });
+
+  it('leave e-mail addresses and plain URLs alone', () => {
+    expect(redactSecrets('mail joe@example.com about https://example.com/a@b')).toBe(
+      'mail joe@example.com about https://example.com/a@b',
+    );
+  });
+});
+
 describe('callback tokens', () => {
   it('are scrubbed from any text, e.g. a provider error echoing the callback URL', () => {
     expect(

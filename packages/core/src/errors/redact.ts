@@ -13,9 +13,16 @@ const bearer = /(bearer\s+)[A-Za-z0-9._~+/=-]{16,}/gi;
 // Callback URLs carry a per-task token in their query (`wankit_token=…`); it is a credential too.
 const callbackToken = /(wankit_token=)[^&\s"'\\]+/g;
 
-/** Replaces registered secrets, bearer tokens and callback tokens with `[redacted]`. */
+// `scheme://user:password@host`: credentials in a URL's userinfo. Only right after `//`, so an e-mail address
+// or an `@` in a path is left alone.
+const urlCredentials = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#@\s"'<>]+@/gi;
+
+/** Replaces registered secrets, bearer tokens, callback tokens and URL credentials with `[redacted]`. */
 export function redactSecrets(text: string): string {
-  let out = text.replace(bearer, '$1[redacted]').replace(callbackToken, '$1[redacted]');
+  let out = text
+    .replace(bearer, '$1[redacted]')
+    .replace(callbackToken, '$1[redacted]')
+    .replace(urlCredentials, '$1[redacted]@');
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join('[redacted]');
   }
@@ -31,4 +38,13 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
       : redactSecrets(value);
   }
   return out;
+}
+
+/** `redactSecrets` applied to every string inside a value (objects and arrays copied, depth bounded). */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (typeof value !== 'object' || value === null || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((inner) => redactDeep(inner, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactDeep(inner, depth + 1)]));
 }

@@ -1,6 +1,7 @@
 import type { TaskRef } from '../spec/task.js';
 import { type ErrorKind, retryableByDefault } from './error-kind.js';
-import { redactSecrets } from './redact.js';
+import { redactDeep, redactSecrets } from './redact.js';
+import { safeCause } from './safe-cause.js';
 
 const marker = Symbol.for('wankit.error');
 
@@ -46,18 +47,23 @@ export class WankitError extends Error {
   readonly requestSent?: boolean | 'unknown';
 
   constructor(options: WankitErrorOptions) {
-    super(redactSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
+    // The cause is kept as a sanitised copy: low-level errors may hold the request with its Authorization header.
+    super(
+      redactSecrets(options.message),
+      options.cause === undefined ? undefined : { cause: safeCause(options.cause) },
+    );
     this.name = 'WankitError';
     this.kind = options.kind;
     this.retryable = options.retryable ?? retryableByDefault[options.kind];
     if (options.httpStatus !== undefined) this.httpStatus = options.httpStatus;
     if (options.providerCode !== undefined) this.providerCode = options.providerCode;
     if (options.requestId !== undefined) this.requestId = options.requestId;
-    if (options.taskRef !== undefined) this.taskRef = options.taskRef;
+    if (options.taskRef !== undefined) this.taskRef = redactDeep(options.taskRef) as TaskRef;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
     if (options.field !== undefined) this.field = options.field;
-    if (options.value !== undefined) this.value = options.value;
-    if (options.allowed !== undefined) this.allowed = options.allowed;
+    // The offending value may be anything the user typed (a prompt, a URL): secrets are scrubbed from it too.
+    if (options.value !== undefined) this.value = redactDeep(options.value);
+    if (options.allowed !== undefined) this.allowed = redactDeep(options.allowed) as readonly unknown[];
     if (options.fingerprint !== undefined) this.fingerprint = options.fingerprint;
     if (options.requestSent !== undefined) this.requestSent = options.requestSent;
   }

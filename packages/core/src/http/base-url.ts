@@ -1,6 +1,8 @@
+import { redactSecrets } from '../errors/redact.js';
 import { WankitError } from '../errors/wankit-error.js';
 
-function isLoopback(hostname: string): boolean {
+/** localhost, ::1 or 127.0.0.0/8. */
+export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host === '::1') return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
@@ -20,7 +22,20 @@ export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boo
       kind: 'invalid_request',
       message: `baseUrl "${baseUrl}" is not an absolute URL`,
       field: 'baseUrl',
-      value: baseUrl,
+      value: redactSecrets(baseUrl),
+      allowed: ['an absolute https:// URL', 'http:// on loopback'],
+    });
+  }
+  // Credentials in a URL end up in journals, refs, logs and error messages: refuse them outright.
+  if (url.username !== '' || url.password !== '') {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message:
+        `baseUrl ${redactSecrets(baseUrl)} carries credentials (user:password@); they would be stored in the ` +
+        'journal and task refs: remove them and pass the key as apiKey',
+      field: 'baseUrl',
+      value: redactSecrets(baseUrl),
+      allowed: ['a URL without user:password@'],
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -32,7 +47,7 @@ export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boo
       allowed: ['https:', 'http: on loopback'],
     });
   }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname) && !options.allowInsecureHttp) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
     throw new WankitError({
       kind: 'invalid_request',
       message:

@@ -124,6 +124,23 @@ describe('createHttpTransport', () => {
       );
     });
 
+    it.each([
+      'https://user:hunter2pass@api.example.test',
+      'https://user@api.example.test',
+      'http://:hunter2pass@127.0.0.1:8080',
+    ])('refuses credentials in the URL (%s) without echoing them', (baseUrl) => {
+      let error: unknown;
+      try {
+        createHttpTransport({ baseUrl, apiKey });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toMatchObject({ kind: 'invalid_request', field: 'baseUrl' });
+      expect(JSON.stringify(error)).not.toContain('hunter2pass');
+      expect((error as Error).message).not.toContain('hunter2pass');
+      expect((error as Error).message).toContain('user:password@');
+    });
+
     it('refuses a relative URL and other schemes', () => {
       expect(() => createHttpTransport({ baseUrl: '/api' })).toThrow(
         expect.objectContaining({ kind: 'invalid_request' }),
@@ -206,6 +223,48 @@ describe('createHttpTransport', () => {
         );
         expect(error).toMatchObject({ kind: 'network', requestSent: false });
         expect(error.message).toContain('ECONNREFUSED');
+      });
+
+      it('marks a TLS handshake failure (https to a plain http server) as not sent, and not worth retrying', async () => {
+        const transport = createHttpTransport({ baseUrl: `https://127.0.0.1:${port}`, apiKey });
+        const error = await caught(
+          transport.send({ method: 'POST', path: '/v1/tasks', json: {}, purpose: 'create' }),
+        );
+        expect(error).toMatchObject({ kind: 'network', requestSent: false, retryable: false });
+        expect(error.message).toContain('ERR_SSL_WRONG_VERSION_NUMBER');
+      });
+
+      it("marks a port fetch refuses to use (fetch's bad-port list) as not sent", async () => {
+        const transport = createHttpTransport({ baseUrl: 'http://127.0.0.1:6000', apiKey });
+        const error = await caught(
+          transport.send({ method: 'POST', path: '/v1/tasks', json: {}, purpose: 'create' }),
+        );
+        expect(error).toMatchObject({ kind: 'network', requestSent: false, retryable: false });
+        expect(error.message).toContain('bad port');
+      });
+
+      it('marks a request fetch cannot even build (credentials in the URL, an invalid URL) as not sent', async () => {
+        const credentials = Object.assign(
+          new TypeError('Request cannot be constructed from a URL that includes credentials: http://u:p@h/'),
+          {},
+        );
+        const invalid = new TypeError('Failed to parse URL from http://exa mple.test', {
+          cause: Object.assign(new TypeError('Invalid URL'), { code: 'ERR_INVALID_URL' }),
+        });
+        for (const thrown of [credentials, invalid]) {
+          const transport = createHttpTransport({
+            baseUrl: `http://127.0.0.1:${port}`,
+            apiKey,
+            fetch: async () => {
+              throw thrown;
+            },
+          });
+          const error = await caught(
+            transport.send({ method: 'POST', path: '/v1/tasks', json: {}, purpose: 'create' }),
+          );
+          expect(error).toMatchObject({ kind: 'network', requestSent: false, retryable: false });
+          expect(error.message).not.toContain('u:p@');
+        }
       });
 
       it('marks a connection dropped after sending as unknown', async () => {

@@ -1,5 +1,5 @@
 import ky from 'ky';
-import { registerSecret } from '../errors/redact.js';
+import { redactHeaders, registerSecret } from '../errors/redact.js';
 import { WankitError } from '../errors/wankit-error.js';
 import { checkBaseUrl, joinUrl } from './base-url.js';
 import { classifyNetworkError } from './classify-network-error.js';
@@ -30,6 +30,13 @@ export interface SendOptions {
 export interface CoreHttpTransport extends HttpTransport {
   readonly baseUrl: string;
   send(request: WireRequest, options?: SendOptions): Promise<WireResponse>;
+  /** What `send` would put on the wire for `request`, with the key redacted: a dry run. */
+  describe(request: WireRequest): {
+    method: WireRequest['method'];
+    url: string;
+    headers: Record<string, string>;
+    body: unknown;
+  };
 }
 
 export const defaultRequestTimeoutMs = 30_000;
@@ -46,7 +53,7 @@ export function createHttpTransport(options: HttpTransportOptions): CoreHttpTran
   const http = ky.create({
     retry: 0,
     throwHttpErrors: false,
-    timeout: timeoutMs,
+    timeout: boundsHeadersWithin(options.fetch, timeoutMs) ? false : timeoutMs,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const fixedHeaders: Record<string, string> = {
@@ -55,15 +62,28 @@ export function createHttpTransport(options: HttpTransportOptions): CoreHttpTran
     ...options.headers,
   };
 
+  const headersOf = (request: WireRequest, hasBody: boolean): Record<string, string> => {
+    const headers: Record<string, string> = { ...fixedHeaders, ...request.headers };
+    if (hasBody) headers['content-type'] = 'application/json';
+    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    return headers;
+  };
+
   return {
     baseUrl,
+    describe(request) {
+      return {
+        method: request.method,
+        url: joinUrl(baseUrl, request.path, request.query),
+        headers: redactHeaders(headersOf(request, request.json !== undefined)),
+        body: request.json,
+      };
+    },
     async send(request, sendOptions = {}) {
       const { signal } = sendOptions;
       const url = joinUrl(baseUrl, request.path, request.query);
       const body = request.json === undefined ? undefined : JSON.stringify(request.json);
-      const headers: Record<string, string> = { ...fixedHeaders, ...request.headers };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+      const headers = headersOf(request, body !== undefined);
       logRequest(options.logger, { method: request.method, url, headers, body });
 
       // Aborted before anything left: provably not sent, so a create stays safe to send again.
@@ -96,6 +116,15 @@ export function createHttpTransport(options: HttpTransportOptions): CoreHttpTran
       return { status: response.status, headers: response.headers, text, url };
     },
   };
+}
+
+/**
+ * Whether `fetch` times the response headers itself within `timeoutMs` (`createUndiciFetch` says so
+ * with `headersTimeoutMs`): ky's own timer, a Promise and a setTimeout per request, is then redundant.
+ */
+function boundsHeadersWithin(fetchImpl: typeof fetch | undefined, timeoutMs: number): boolean {
+  const bound = (fetchImpl as { headersTimeoutMs?: unknown } | undefined)?.headersTimeoutMs;
+  return typeof bound === 'number' && bound > 0 && bound <= timeoutMs;
 }
 
 // ky's timeout ends when the headers arrive; a body that stalls afterwards is bounded here.

@@ -39,10 +39,31 @@ export type JournalRecord =
 
 export type JournalRecordType = JournalRecord['type'];
 
+export type IntentRecord = Extract<JournalRecord, { type: 'intent' }>;
+
+/**
+ * What a shared journal answers when a process asks to send the create for a key:
+ * - `claimed`: this process holds the key and must send the create now (the intent is recorded);
+ * - `submitted`: a create under this key already made a task: use its ref, send nothing;
+ * - `uncertain`: a process that held the key stopped while its create may have been in flight: the
+ *   outcome is unknown, as the file journal reports an intent without an outcome; send nothing.
+ * A claim held by another live process is waited for inside `claim`, never answered.
+ */
+export type ClaimOutcome =
+  | { status: 'claimed' }
+  | { status: 'submitted'; ref: TaskRef; snapshot?: TaskSnapshot }
+  | { status: 'uncertain'; error?: Record<string, unknown> };
+
 /** Append-only store of task records. The file journal is the default; the seam allows a shared store. */
 export interface TaskJournal {
   append(record: JournalRecord): Promise<void>;
   read(): Promise<JournalRecord[]>;
+  /**
+   * Optional, for stores shared by several processes: records `intent` under its key only if no other
+   * process holds or has used that key (claim before paying). When present, the client calls it instead of
+   * appending the intent, and the `submitted`/`refused`/`uncertain` record it appends afterwards settles the claim.
+   */
+  claim?(intent: IntentRecord, options: { signal?: AbortSignal }): Promise<ClaimOutcome>;
 }
 
 const recordTypes: ReadonlySet<string> = new Set([

@@ -1,11 +1,21 @@
-import { createHash } from 'node:crypto';
-import { redactSecrets } from '../errors/index.js';
+import { sha256Hex } from '../crypto/portable-crypto.js';
+import { redactSecrets } from '../errors/redact.js';
 import type { JournalRecord } from './journal-record.js';
 
 const dataUri = /^data:([^;,]*)((?:;[^;,]*)*),/i;
 // Only a real base64 media URI (what `image`/`lastImage` carry) is summarised: a prompt that merely starts
 // with "data:" is text and is kept as written.
 const base64MediaUri = /^data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[^;,]*)*;base64,[A-Za-z0-9+/=\s]*$/i;
+
+function decodePayload(payload: string, isBase64: boolean): Uint8Array | string {
+  try {
+    if (isBase64) return Uint8Array.from(atob(payload.replace(/\s+/g, '')), (char) => char.charCodeAt(0));
+    return new TextEncoder().encode(decodeURIComponent(payload));
+  } catch {
+    // Not decodable: the fingerprint is of the text as written.
+    return payload;
+  }
+}
 
 /**
  * `data:<mime>;sha256=<hex>`: a fingerprint of an inline image instead of megabytes of base64 that
@@ -16,8 +26,7 @@ export function summarizeDataUri(uri: string): string {
   const mime = match?.[1] || 'application/octet-stream';
   const payload = uri.slice(match ? match[0].length : 0);
   const isBase64 = /;base64/i.test(match?.[2] ?? '');
-  const bytes = isBase64 ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload));
-  return `data:${mime};sha256=${createHash('sha256').update(bytes).digest('hex')}`;
+  return `data:${mime};sha256=${sha256Hex(decodePayload(payload, isBase64))}`;
 }
 
 function scrubValue(value: unknown): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getModel } from '../catalog/index.js';
+import { getModel } from '../catalog/catalog.js';
 import { createTaskRef, videoDurationOf } from './create-task-ref.js';
 
 const now = new Date('2026-11-21T10:00:00.000Z');

@@ -10,7 +10,12 @@ export type AspectRatio = (typeof aspectRatios)[number];
 /** A concrete frame size as the providers write it: `"1280*720"`. */
 export type Size = `${number}*${number}`;
 
-export const requestKinds = ['text-to-video', 'image-to-video', 'text-to-image'] as const;
+export const requestKinds = [
+  'text-to-video',
+  'image-to-video',
+  'text-to-image',
+  'reference-to-video',
+] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
 export const shotTypes = ['single', 'multi'] as const;
@@ -74,6 +79,34 @@ export const imageToVideoRequestSchema = z.object({
   ...video,
 });
 
+export const referenceTypes = ['image', 'video'] as const;
+export type ReferenceType = (typeof referenceTypes)[number];
+
+/**
+ * One reference of a reference-to-video request: a subject the video shows (a person, an object), from an
+ * image or a short video. `type` may be left out: a URL ending in .mp4/.mov/.webm (or a `data:video/` URI)
+ * is a video, anything else an image. `voiceUrl`: an audio clip giving that subject's voice (wan2.7).
+ */
+export const referenceSchema = z.object({
+  url: z.string().min(1),
+  type: z.enum(referenceTypes).optional(),
+  voiceUrl: z.string().url().optional(),
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+export const referenceToVideoRequestSchema = z.object({
+  kind: z.literal('reference-to-video'),
+  /** Required: it tells what the references do (providers name them character1…, Image 1…, in order). */
+  prompt: z.string().min(1, 'prompt must not be empty'),
+  /** The subjects, as URLs or reference objects, in the order the prompt names them. */
+  references: z.array(z.union([z.string().min(1), referenceSchema])).min(1, 'give at least one reference'),
+  /** An optional first frame (wan2.7-r2v, wan3.0). */
+  image: urlOrDataUri.optional(),
+  ...common,
+  ...frame,
+  ...video,
+});
+
 export const textToImageRequestSchema = z.object({
   kind: z.literal('text-to-image'),
   prompt: z.string().min(1, 'prompt must not be empty'),
@@ -88,11 +121,13 @@ export const generationRequestSchema = z.discriminatedUnion('kind', [
   textToVideoRequestSchema,
   imageToVideoRequestSchema,
   textToImageRequestSchema,
+  referenceToVideoRequestSchema,
 ]);
 
 export type TextToVideoRequest = z.infer<typeof textToVideoRequestSchema>;
 export type ImageToVideoRequest = z.infer<typeof imageToVideoRequestSchema>;
 export type TextToImageRequest = z.infer<typeof textToImageRequestSchema>;
+export type ReferenceToVideoRequest = z.infer<typeof referenceToVideoRequestSchema>;
 /** A provider-neutral generation request. */
 export type GenerationRequest = z.infer<typeof generationRequestSchema>;
-export type VideoRequest = TextToVideoRequest | ImageToVideoRequest;
+export type VideoRequest = TextToVideoRequest | ImageToVideoRequest | ReferenceToVideoRequest;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorKind } from '../errors/error-kind.js';
-import type { RequestKind, Resolution } from './request.js';
+import { type RequestKind, type Resolution, requestKinds } from './request.js';
+import type { Warning } from './warning.js';
 
 export const taskStatuses = ['queued', 'running', 'succeeded', 'failed', 'canceled', 'unknown'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
@@ -41,7 +42,7 @@ export const taskRefSchema = z.object({
   taskId: z.string().min(1),
   model: z.string().min(1),
   providerModel: z.string().min(1),
-  kind: z.enum(['text-to-video', 'image-to-video', 'text-to-image']),
+  kind: z.enum(requestKinds),
   submittedAt: z.string().min(1),
   baseUrl: z.string().optional(),
   resolution: z.enum(['480p', '720p', '1080p']).optional(),
@@ -57,9 +58,11 @@ export interface TaskOutput {
 }
 
 export interface TaskUsage {
-  /** Cost as the provider reports it. */
+  /** Cost as the provider reports it, or as a price table estimates it (`estimated: true`). */
   readonly cost?: number;
   readonly currency?: string;
+  /** The cost is wankit's estimate from the provider's published prices; the provider reported none. */
+  readonly estimated?: boolean;
   readonly discount?: number;
   /** Provider-reported processing time. */
   readonly processingMs?: number;
@@ -96,6 +99,8 @@ export interface TaskSnapshot {
   readonly usage?: TaskUsage;
   readonly error?: TaskFailure;
   readonly timings: TaskTimings;
+  /** What the reader tolerated in this answer (e.g. a success that carried no output URL). */
+  readonly warnings?: readonly Warning[];
   /** The parsed wire body, for debugging. */
   readonly raw?: unknown;
 }

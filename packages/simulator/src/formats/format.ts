@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { CallbackSender } from '../callbacks/callback-sender.js';
 import type { Reply } from '../http/reply.js';
 import type { TaskStore } from '../lifecycle/task-store.js';
@@ -30,6 +31,8 @@ export interface RouteInput {
   readonly url: URL;
   /** The parsed JSON body (POST only). */
   readonly body: unknown;
+  /** The request headers (DashScope reads `X-DashScope-Async` and friends). */
+  readonly headers: IncomingHttpHeaders;
 }
 
 export interface FormatRoute {
@@ -37,6 +40,8 @@ export interface FormatRoute {
   readonly endpoint: FaultEndpoint;
   /** Matched against the decoded path; capture groups become `params`. */
   readonly pattern: RegExp;
+  /** Largest JSON body accepted, bytes; default `MAX_BODY_BYTES` (DashScope creates carry data-URI images). */
+  readonly maxBodyBytes?: number;
   readonly handle: (input: RouteInput, ctx: FormatContext) => Reply;
 }
 

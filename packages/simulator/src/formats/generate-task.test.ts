@@ -1,7 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { advanceTo, call, startTestSimulator } from '../../test/sim-test-kit.js';
 
 const T0_MS = 1767225600000;
+
+/** A loopback callback receiver answering 200, closed after the test. */
+async function startReceiver(): Promise<{ url: string; bodies: unknown[] }> {
+  const bodies: unknown[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies };
+}
 
 describe('generateTask format', () => {
   it('answers the envelope and walks pending → processing → success with resultJson as a string', async () => {
@@ -167,5 +185,101 @@ describe('generateTask format', () => {
       message: 'Invalid request',
       data: { error: 'Missing required query parameter: taskId' },
     });
+  });
+
+  it("answers as kie.ai's same-shaped API when generateTaskDialect is kie", async () => {
+    const { sim, clock } = await startTestSimulator({ generateTaskDialect: 'kie' });
+    const receiver = await startReceiver();
+    const created = await call(sim, 'POST', '/api/v1/generateTask/wan-2-5', {
+      request_type: 'callback',
+      callback_url: receiver.url,
+      input: { prompt: 'x' },
+    });
+    const taskId = created.json.data.taskId as string;
+    expect(taskId).toMatch(/^[0-9a-f]{32}$/);
+    expect(created.json).toEqual({ code: 200, msg: 'success', data: { taskId } });
+    const task = sim.tasks.get('generateTask', taskId)!;
+    const read = async () => (await call(sim, 'GET', `/api/v1/statusTask/wan-2-5?taskId=${taskId}`)).json;
+    const base = { taskId, model: 'wan-2-5', createTime: T0_MS };
+    const open = { resultJson: null, failCode: null, failMsg: null, costTime: null, completeTime: null };
+    expect(await read()).toEqual({
+      code: 200,
+      msg: 'success',
+      data: { ...base, ...open, state: 'waiting', updateTime: T0_MS },
+    });
+    advanceTo(clock, task.startAt + 1);
+    expect((await read()).data).toEqual({ ...base, ...open, state: 'generating', updateTime: task.startAt });
+    advanceTo(clock, task.endAt);
+    const done = {
+      ...base,
+      state: 'success',
+      resultJson: JSON.stringify({ resultUrls: task.resultUrls }),
+      failCode: '',
+      failMsg: '',
+      completeTime: task.endAt,
+      updateTime: task.endAt,
+    };
+    expect(await read()).toEqual({
+      code: 200,
+      msg: 'success',
+      data: { ...done, costTime: task.endAt - T0_MS },
+    });
+    // The delivery: kie's callback message, costTime in seconds.
+    await sim.idle();
+    expect(receiver.bodies).toEqual([
+      {
+        code: 200,
+        msg: 'Playground task completed successfully.',
+        data: { ...done, costTime: Math.round((task.endAt - T0_MS) / 1000) },
+      },
+    ]);
+  });
+
+  it('tells a kie generation failure by the envelope code on a status read, and wraps its callback in 501', async () => {
+    const { sim, clock } = await startTestSimulator({ generateTaskDialect: 'kie' });
+    const receiver = await startReceiver();
+    const created = await call(sim, 'POST', '/api/v1/generateTask/wan-2-5', {
+      request_type: 'callback',
+      callback_url: receiver.url,
+      input: { prompt: '[[fail]]' },
+    });
+    const task = sim.tasks.get('generateTask', created.json.data.taskId)!;
+    advanceTo(clock, task.endAt);
+    const failed = await call(sim, 'GET', `/api/v1/statusTask/wan-2-5?taskId=${task.id}`);
+    expect(failed.status).toBe(200);
+    expect(failed.json).toEqual({ code: 501, msg: 'Generation Failed', data: null });
+    await sim.idle();
+    expect(receiver.bodies[0]).toMatchObject({
+      code: 501,
+      msg: 'Playground task failed.',
+      data: { taskId: task.id, state: 'fail', failCode: '500', failMsg: 'Internal server error' },
+    });
+
+    const unsafe = await call(sim, 'POST', '/api/v1/generateTask/wan-2-5', {
+      input: { prompt: '[[unsafe]]' },
+    });
+    const refused = sim.tasks.get('generateTask', unsafe.json.data.taskId)!;
+    advanceTo(clock, refused.endAt);
+    expect((await call(sim, 'GET', `/api/v1/statusTask/wan-2-5?taskId=${refused.id}`)).json).toMatchObject({
+      code: 200,
+      msg: 'success',
+      data: { state: 'fail', failCode: 'CONTENT_VIOLATION', failMsg: 'Content violates safety guidelines' },
+    });
+  });
+
+  it('answers kie refusals in its envelope: 422 for validation, 404 inside an HTTP 200', async () => {
+    const { sim } = await startTestSimulator({ generateTaskDialect: 'kie' });
+    const invalid = await call(sim, 'POST', '/api/v1/generateTask/wan-2-5', { input: {} });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json).toEqual({ code: 422, msg: 'Missing required field: input.prompt', data: null });
+    const unknown = await call(sim, 'GET', '/api/v1/statusTask/wan-2-5?taskId=0123');
+    expect(unknown.status).toBe(200);
+    expect(unknown.json).toEqual({ code: 404, msg: 'Task not found', data: null });
+  });
+
+  it('refuses an unknown generateTaskDialect, naming it', async () => {
+    await expect(startTestSimulator({ generateTaskDialect: 'yaml' as never })).rejects.toThrow(
+      "unknown generateTaskDialect 'yaml'",
+    );
   });
 });

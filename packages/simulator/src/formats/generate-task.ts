@@ -14,6 +14,7 @@ import {
   SEED_MAX,
 } from '../models/model-rules.js';
 import type { TaskPlan } from '../models/sized-model.js';
+import type { GenerateTaskDialect } from '../options.js';
 import type { Random } from '../random.js';
 import type { FormatContext, FormatErrors, WireFormatHandler } from './format.js';
 
@@ -21,6 +22,8 @@ import type { FormatContext, FormatErrors, WireFormatHandler } from './format.js
  * envelope `{code, message, data}` (seed 004, wire-formats §3). */
 
 const envelope = (code: number, message: string, data: unknown) => ({ code, message, data });
+// kie.ai spells the message `msg` (contracts/fixtures/generate-task/wild 008-026).
+const kieEnvelope = (code: number, msg: string, data: unknown) => ({ code, msg, data });
 
 const errors: FormatErrors = {
   invalid: (error) => ({ status: 400, body: envelope(400, 'Invalid request', { error }), tag: 'invalid' }),
@@ -46,6 +49,12 @@ const notFound = (what: 'Model' | 'Task'): Reply => ({
   body: envelope(404, `${what} not found`, null),
   tag: 'notFound',
 });
+// kie answers it at HTTP 200, the code only in the envelope (wild 022).
+const kieNotFound = (what: 'Model' | 'Task'): Reply => ({
+  status: 200,
+  body: kieEnvelope(404, `${what} not found`, null),
+  tag: 'notFound',
+});
 
 /** failCodes from the wan-2-5 page (CONTENT_VIOLATION) and the older error-code list (GENERATION_FAILED). */
 const FAILURES = {
@@ -55,8 +64,18 @@ const FAILURES = {
 
 const STATES = { queued: 'pending', running: 'processing', succeeded: 'success', failed: 'failed' } as const;
 
-/** The status envelope; a callback delivers exactly this body (§3.8). A failed task is still code 200. */
+/** The dialect a task answers in, also in its callbacks: the simulator's when the task was created. */
+const dialects = new WeakMap<SimTask, GenerateTaskDialect>();
+
+/**
+ * The status envelope. A callback delivers exactly this body (§3.8), in the documented dialect; in the kie
+ * dialect the delivery has kie's own callback form. A failed task is still code 200.
+ */
 export function generateTaskStatusBody(task: SimTask, now: number): Record<string, unknown> {
+  return dialects.get(task) === 'kie' ? kieBody(task, now, 'callback') : documentedBody(task, now);
+}
+
+function documentedBody(task: SimTask, now: number): Record<string, unknown> {
   const { state } = phaseOf(task, now);
   const data: Record<string, unknown> = { taskId: task.id, state: STATES[state] };
   const createTime = Math.round(task.createdAt);
@@ -71,6 +90,58 @@ export function generateTaskStatusBody(task: SimTask, now: number): Record<strin
   data.createTime = createTime;
   if (state === 'succeeded' || state === 'failed') data.completeTime = completeTime;
   return envelope(200, 'success', data);
+}
+
+const KIE_STATES = {
+  queued: 'waiting',
+  running: 'generating',
+  succeeded: 'success',
+  failed: 'fail',
+} as const;
+// kie's failCodes are undocumented beyond the "500" of its failure callback example (wild 018).
+const KIE_FAILURES = {
+  content_policy: FAILURES.content_policy,
+  generation: { failCode: '500', failMsg: 'Internal server error' },
+} as const;
+
+/**
+ * What kie.ai's same-shaped createTask/recordInfo API sends instead (contracts/fixtures/generate-task/wild,
+ * sources in /work/corpus/generate-task/SOURCES.md): `msg` for `message`; the words waiting, generating,
+ * success, fail; `model` and `updateTime` beside the task; failCode, failMsg, costTime and completeTime null
+ * before the end (009) and failCode/failMsg `""` on a success (010); a generation failure told on a status read
+ * only by the envelope, `{code: 501, msg: "Generation Failed", data: null}` at HTTP 200 (019); callbacks with
+ * their own messages, a failure wrapped in code 501, costTime in seconds (017, 018).
+ */
+function kieBody(task: SimTask, now: number, read: 'status' | 'callback'): Record<string, unknown> {
+  const { state } = phaseOf(task, now);
+  if (read === 'status' && state === 'failed' && task.failure === 'generation') {
+    return kieEnvelope(501, 'Generation Failed', null);
+  }
+  const ended = state === 'succeeded' || state === 'failed';
+  const createTime = Math.round(task.createdAt);
+  const completeTime = Math.round(task.endAt);
+  const failure = state === 'failed' ? KIE_FAILURES[task.failure!] : undefined;
+  const data = {
+    taskId: task.id,
+    model: task.model,
+    state: KIE_STATES[state],
+    resultJson:
+      state === 'succeeded' ? JSON.stringify({ resultUrls: task.files.map((file) => file.url) }) : null,
+    failCode: failure?.failCode ?? (ended ? '' : null),
+    failMsg: failure?.failMsg ?? (ended ? '' : null),
+    costTime: ended
+      ? read === 'callback'
+        ? Math.round((completeTime - createTime) / 1000)
+        : completeTime - createTime
+      : null,
+    completeTime: ended ? completeTime : null,
+    createTime,
+    updateTime: ended ? completeTime : Math.round(state === 'running' ? task.startAt : task.createdAt),
+  };
+  if (read === 'status') return kieEnvelope(200, 'success', data);
+  return state === 'failed'
+    ? kieEnvelope(501, 'Playground task failed.', data)
+    : kieEnvelope(200, 'Playground task completed successfully.', data);
 }
 
 const missing = (field: string) => `Missing required field: ${field}`;
@@ -139,56 +210,84 @@ function checkInput(
 const REQUEST_TYPES = ['async', 'callback'];
 const PROVIDERS = ['auto', 'value', 'official'];
 const newId = (random: Random) => `task_${random.int(10_000_000, 99_999_999)}`;
+// kie's ids are 32 hex digits (wild 017, 018).
+const kieId = (random: Random) => random.hex(32);
 
 function create(modelId: string, body: unknown, ctx: FormatContext): Reply {
+  const dialect = ctx.options.generateTaskDialect;
   const model = GENERATE_TASK_MODELS.find((m) => m.id === modelId);
-  if (!model) return notFound('Model');
-  if (!isRecord(body)) return errors.invalid('Request body must be a JSON object');
-  const requestType = body.request_type ?? 'async';
-  if (typeof requestType !== 'string' || !REQUEST_TYPES.includes(requestType)) {
-    return errors.invalid(notAllowed('request_type', requestType, REQUEST_TYPES.join(', ')));
-  }
-  let callbackUrl: string | undefined;
-  if (requestType === 'callback') {
-    if (body.callback_url === undefined) return errors.invalid(missing('callback_url'));
-    // The provider wants public HTTPS; the simulator also takes http so loopback receivers work.
-    if (
-      typeof body.callback_url !== 'string' ||
-      !URL.canParse(body.callback_url) ||
-      !/^https?:/.test(body.callback_url)
-    ) {
-      return errors.invalid(notAllowed('callback_url', body.callback_url, 'an http(s) URL'));
-    }
-    callbackUrl = body.callback_url;
-  }
-  const provider = body.provider ?? 'auto';
-  if (typeof provider !== 'string' || !PROVIDERS.includes(provider)) {
-    return errors.invalid(notAllowed('provider', provider, PROVIDERS.join(', ')));
-  }
-  if (!isRecord(body.input)) return errors.invalid(missing('input'));
-  const checked = checkInput(model, body.input);
-  if ('error' in checked) return errors.invalid(checked.error);
+  if (!model) return dialect === 'kie' ? kieNotFound('Model') : notFound('Model');
+  // kie's validation error is its code 422 (its "Response Status Codes" list).
+  const invalid = (error: string): Reply =>
+    dialect === 'kie'
+      ? { status: 422, body: kieEnvelope(422, error, null), tag: 'invalid' }
+      : errors.invalid(error);
+  const checked = checkCreate(model, body, invalid);
+  if ('reply' in checked) return checked.reply;
   const refused = ctx.admit('generateTask');
   if (refused) return refused;
   const task = ctx.store.create({
     format: 'generateTask',
     model: model.id,
     plan: checked.plan,
-    newId,
-    callbackUrl,
+    newId: dialect === 'kie' ? kieId : newId,
+    callbackUrl: checked.callbackUrl,
   });
+  dialects.set(task, dialect);
   ctx.callbacks.schedule(task);
-  return { status: 200, body: envelope(200, 'success', { taskId: task.id }), tag: 'created' };
+  const created = { taskId: task.id };
+  return {
+    status: 200,
+    body: dialect === 'kie' ? kieEnvelope(200, 'success', created) : envelope(200, 'success', created),
+    tag: 'created',
+  };
+}
+
+function checkCreate(
+  model: GenerateTaskModel,
+  body: unknown,
+  invalid: (error: string) => Reply,
+): { reply: Reply } | { plan: TaskPlan; callbackUrl: string | undefined } {
+  const refuse = (error: string) => ({ reply: invalid(error) });
+  if (!isRecord(body)) return refuse('Request body must be a JSON object');
+  const requestType = body.request_type ?? 'async';
+  if (typeof requestType !== 'string' || !REQUEST_TYPES.includes(requestType)) {
+    return refuse(notAllowed('request_type', requestType, REQUEST_TYPES.join(', ')));
+  }
+  let callbackUrl: string | undefined;
+  if (requestType === 'callback') {
+    if (body.callback_url === undefined) return refuse(missing('callback_url'));
+    // The provider wants public HTTPS; the simulator also takes http so loopback receivers work.
+    if (
+      typeof body.callback_url !== 'string' ||
+      !URL.canParse(body.callback_url) ||
+      !/^https?:/.test(body.callback_url)
+    ) {
+      return refuse(notAllowed('callback_url', body.callback_url, 'an http(s) URL'));
+    }
+    callbackUrl = body.callback_url;
+  }
+  const provider = body.provider ?? 'auto';
+  if (typeof provider !== 'string' || !PROVIDERS.includes(provider)) {
+    return refuse(notAllowed('provider', provider, PROVIDERS.join(', ')));
+  }
+  if (!isRecord(body.input)) return refuse(missing('input'));
+  const checked = checkInput(model, body.input);
+  return 'error' in checked ? refuse(checked.error) : { plan: checked.plan, callbackUrl };
 }
 
 function status(modelId: string, url: URL, ctx: FormatContext): Reply {
-  if (!GENERATE_TASK_MODELS.some((m) => m.id === modelId)) return notFound('Model');
+  const kie = ctx.options.generateTaskDialect === 'kie';
+  const missingTask = kie ? kieNotFound : notFound;
+  if (!GENERATE_TASK_MODELS.some((m) => m.id === modelId)) return missingTask('Model');
   const taskId = url.searchParams.get('taskId');
   if (!taskId) return errors.invalid('Missing required query parameter: taskId');
   const task = ctx.store.get('generateTask', taskId);
   // the status path must name the model the task was created with (§3.2)
-  if (!task || task.model !== modelId) return notFound('Task');
-  return { status: 200, body: generateTaskStatusBody(task, ctx.options.clock.now()), tag: 'status' };
+  if (!task || task.model !== modelId) return missingTask('Task');
+  const now = ctx.options.clock.now();
+  const body = dialects.get(task) === 'kie' ? kieBody(task, now, 'status') : documentedBody(task, now);
+  return { status: 200, body, tag: 'status' };
 }
 
 export const generateTaskFormat: WireFormatHandler = {

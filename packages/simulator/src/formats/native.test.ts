@@ -80,6 +80,32 @@ describe('native format', () => {
     expect(sim.stats().nativeBodyForms).toEqual({ wrapped: 0, flat: 1 });
   });
 
+  it('takes the model from an X-Model header when the body has none (the Python SDK form)', async () => {
+    const { sim } = await startTestSimulator();
+    const send = (body: object, model?: string) =>
+      fetch(sim.url('/model/v1/generation'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: 'Bearer sk-test',
+          ...(model === undefined ? {} : { 'X-Model': model }),
+        },
+        body: JSON.stringify(body),
+      });
+    const { model: _model, ...bodyWithoutModel } = wrapped('wan26_t2v', { prompt: 'dance' });
+    const created = await send(bodyWithoutModel, 'wan26_t2v');
+    expect(created.status).toBe(200);
+    expect(await created.json()).toMatchObject({ status: 'in_progress', model: 'wan26_t2v' });
+    // The body's model wins over the header.
+    const both = await send(wrapped('wan22_t2v_plus', { prompt: 'dance' }), 'wan26_t2v');
+    expect(await both.json()).toMatchObject({ model: 'wan22_t2v_plus' });
+    const neither = await send(bodyWithoutModel);
+    expect(neither.status).toBe(400);
+    expect(await neither.json()).toEqual({
+      error: { code: 'InvalidParameter', message: 'model is required (in the body or the X-Model header)' },
+    });
+  });
+
   it('returns n images for text-to-image, each a PNG of the requested frame', async () => {
     const { sim, clock } = await startTestSimulator();
     const created = await call(

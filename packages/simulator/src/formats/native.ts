@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Reply } from '../http/reply.js';
 import { isRecord } from '../http/request-body.js';
 import { phaseOf, type SimTask, type TaskState } from '../lifecycle/task.js';
@@ -116,10 +117,19 @@ function unwrap(
 
 const newId = (random: Random) => `task_${random.hex(16)}`;
 
-function create(body: unknown, ctx: FormatContext): Reply {
+/** The SeaArt Python SDK moves `model` into an `X-Model` header and leaves it out of the body
+ * (research/catalog-facts.md §5): the header stands in when the body has none. */
+function modelOf(body: Record<string, unknown>, headers: IncomingHttpHeaders): unknown {
+  const header = headers['x-model'];
+  return body.model ?? (typeof header === 'string' && header !== '' ? header : undefined);
+}
+
+function create(body: unknown, headers: IncomingHttpHeaders, ctx: FormatContext): Reply {
   if (!isRecord(body)) return errors.invalid('request body must be a JSON object');
-  const modelId = body.model;
-  if (typeof modelId !== 'string' || modelId === '') return errors.invalid('model is required');
+  const modelId = modelOf(body, headers);
+  if (typeof modelId !== 'string' || modelId === '') {
+    return errors.invalid('model is required (in the body or the X-Model header)');
+  }
   const model = NATIVE_MODELS.find((m) => m.id === modelId);
   if (!model) {
     return errors.invalid(
@@ -179,7 +189,7 @@ export const nativeFormat: WireFormatHandler = {
       method: 'POST',
       endpoint: 'create',
       pattern: /^\/model\/v1\/generation$/,
-      handle: (i, ctx) => create(i.body, ctx),
+      handle: (i, ctx) => create(i.body, i.headers, ctx),
     },
     {
       method: 'GET',

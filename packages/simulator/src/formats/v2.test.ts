@@ -160,4 +160,75 @@ describe('v2 format', () => {
     expect(response.json).toEqual({ code: 'task_not_exist', message: 'task_not_exist', data: null });
     expect(sim.stats().formats.v2.notFound).toBe(1);
   });
+
+  it("answers in new-api's task envelope when v2Dialect is new-api-envelope", async () => {
+    const { sim, clock } = await startTestSimulator({ v2Dialect: 'new-api-envelope' });
+    const created = await call(sim, 'POST', '/v2/videos/generations', {
+      model: 'wan2.2-t2v-plus',
+      prompt: 'dance',
+    });
+    const id = created.json.data.task_id as string;
+    expect(created.json).toEqual({ code: 'success', data: { task_id: id, status: 'NOT_START' } });
+    const task = sim.tasks.get('v2', id)!;
+    const read = async () => (await call(sim, 'GET', `/v2/videos/generations/${id}`)).json;
+    expect(await read()).toEqual({
+      code: 'success',
+      message: '',
+      data: { task_id: id, status: 'NOT_START', progress: '0%' },
+    });
+    advanceTo(clock, task.startAt + (task.endAt - task.startAt) * 0.3);
+    expect((await read()).data).toEqual({ task_id: id, status: 'IN_PROGRESS', progress: '30%' });
+    advanceTo(clock, task.endAt);
+    expect((await read()).data).toEqual({
+      task_id: id,
+      status: 'SUCCESS',
+      progress: '100%',
+      result_url: task.resultUrls[0],
+    });
+  });
+
+  it('answers as an OpenAI video object when v2Dialect is openai-video', async () => {
+    const { sim, clock } = await startTestSimulator({ v2Dialect: 'openai-video' });
+    const created = await call(sim, 'POST', '/v2/videos/generations', {
+      model: 'wanx2.1-t2v-turbo',
+      prompt: '[[unsafe]]',
+      size: '1280*720',
+    });
+    const id = created.json.id as string;
+    expect(created.json).toEqual({ id, task_id: id, object: 'video', status: 'queued' });
+    const task = sim.tasks.get('v2', id)!;
+    const read = async () => (await call(sim, 'GET', `/v2/videos/generations/${id}`)).json;
+    const base = { id, task_id: id, object: 'video', created_at: T0 };
+    advanceTo(clock, task.startAt + (task.endAt - task.startAt) * 0.42);
+    expect(await read()).toEqual({ ...base, status: 'in_progress', progress: 42 });
+    advanceTo(clock, task.endAt);
+    expect(await read()).toEqual({
+      ...base,
+      status: 'failed',
+      progress: 100,
+      error: {
+        code: 'DataInspectionFailed',
+        message: 'DataInspectionFailed: Input data may contain inappropriate content.',
+      },
+    });
+
+    const ok = await call(sim, 'POST', '/v2/videos/generations', {
+      model: 'wan2.2-t2v-plus',
+      prompt: 'dance',
+    });
+    const done = sim.tasks.get('v2', ok.json.id)!;
+    advanceTo(clock, done.endAt);
+    expect((await call(sim, 'GET', `/v2/videos/generations/${done.id}`)).json).toMatchObject({
+      status: 'completed',
+      progress: 100,
+      url: done.resultUrls[0],
+      format: 'mp4',
+    });
+  });
+
+  it('refuses an unknown v2Dialect, naming it', async () => {
+    await expect(startTestSimulator({ v2Dialect: 'yaml' as never })).rejects.toThrow(
+      "unknown v2Dialect 'yaml'",
+    );
+  });
 });

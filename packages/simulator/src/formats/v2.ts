@@ -3,6 +3,7 @@ import { isRecord } from '../http/request-body.js';
 import { phaseOf, type SimTask, type TaskState } from '../lifecycle/task.js';
 import { checkSizedRequest } from '../models/sized-model.js';
 import { V2_MODELS } from '../models/v2-models.js';
+import type { V2Dialect } from '../options.js';
 import type { Random } from '../random.js';
 import { type FormatContext, type FormatErrors, unixSeconds, type WireFormatHandler } from './format.js';
 
@@ -51,7 +52,7 @@ const FAIL_REASONS = {
 
 /** new-api's TaskDto (§2.5): unix-second times, progress as "NN%", the result in `data.output`. */
 export function v2TaskBody(task: SimTask, now: number): Record<string, unknown> {
-  const { state, progress } = phaseOf(task, now);
+  const { state } = phaseOf(task, now);
   const terminal = state === 'succeeded' || state === 'failed';
   return {
     task_id: task.id,
@@ -62,11 +63,61 @@ export function v2TaskBody(task: SimTask, now: number): Record<string, unknown> 
     submit_time: unixSeconds(task.createdAt),
     start_time: state === 'queued' ? 0 : unixSeconds(task.startAt),
     finish_time: terminal ? unixSeconds(task.endAt) : 0,
-    // a failed task reads "100%" too (new-api)
-    progress: terminal ? '100%' : `${Math.min(99, Math.round(progress * 100))}%`,
+    progress: `${percentOf(task, now)}%`,
     data: state === 'succeeded' ? { output: task.files[0]!.url } : null,
     search_item: '',
   };
+}
+
+/** Whole percent; a failed task reads 100 too (new-api). */
+function percentOf(task: SimTask, now: number): number {
+  const { state, progress } = phaseOf(task, now);
+  return state === 'succeeded' || state === 'failed' ? 100 : Math.min(99, Math.round(progress * 100));
+}
+
+const FAIL_CODES = { content_policy: 'DataInspectionFailed', generation: 'InternalError.Algo' } as const;
+
+/**
+ * What relays in front of /v2 send instead (contracts/fixtures/v2/wild, sources in /work/corpus/v2/SOURCES.md):
+ * new-api's task envelope `{code:"success", data:{…}}` with `result_url` (wild 018, 021-024), or the
+ * OpenAI-video object with lower-case words, integer percent, a flat `url` and `error.message` (003, 004,
+ * 012, 019, 025-027).
+ */
+function dialectTaskBody(task: SimTask, now: number, dialect: V2Dialect): Record<string, unknown> {
+  const { state } = phaseOf(task, now);
+  const reason = state === 'failed' ? FAIL_REASONS[task.failure!] : undefined;
+  if (dialect === 'new-api-envelope') {
+    const words = { queued: 'NOT_START', running: 'IN_PROGRESS', succeeded: 'SUCCESS', failed: 'FAILURE' };
+    return {
+      code: 'success',
+      message: '',
+      data: {
+        task_id: task.id,
+        status: words[state],
+        progress: `${percentOf(task, now)}%`,
+        ...(state === 'succeeded' ? { result_url: task.files[0]!.url } : {}),
+        ...(reason ? { fail_reason: reason } : {}),
+      },
+    };
+  }
+  const words = { queued: 'queued', running: 'in_progress', succeeded: 'completed', failed: 'failed' };
+  return {
+    id: task.id,
+    task_id: task.id,
+    object: 'video',
+    status: words[state],
+    progress: percentOf(task, now),
+    created_at: unixSeconds(task.createdAt),
+    ...(state === 'succeeded' ? { url: task.files[0]!.url, format: 'mp4' } : {}),
+    ...(reason ? { error: { code: FAIL_CODES[task.failure!], message: reason } } : {}),
+  };
+}
+
+/** The create answer: `{task_id}` (Y1), or the relay dialect's (wild 018, 019). */
+function createdBody(id: string, dialect: V2Dialect): Record<string, unknown> {
+  if (dialect === 'new-api-envelope') return { code: 'success', data: { task_id: id, status: 'NOT_START' } };
+  if (dialect === 'openai-video') return { id, task_id: id, object: 'video', status: 'queued' };
+  return { task_id: id };
 }
 
 const newId = (random: Random) => random.uuid();
@@ -98,7 +149,7 @@ function create(body: unknown, ctx: FormatContext): Reply {
   const refused = ctx.admit('v2');
   if (refused) return refused;
   const task = ctx.store.create({ format: 'v2', model: model.id, plan: checked.plan, newId });
-  return { status: 200, body: { task_id: task.id }, tag: 'created' };
+  return { status: 200, body: createdBody(task.id, ctx.options.v2Dialect), tag: 'created' };
 }
 
 function status(id: string, ctx: FormatContext): Reply {
@@ -109,7 +160,12 @@ function status(id: string, ctx: FormatContext): Reply {
       body: { code: 'task_not_exist', message: 'task_not_exist', data: null },
       tag: 'notFound',
     };
-  return { status: 200, body: v2TaskBody(task, ctx.options.clock.now()), tag: 'status' };
+  const { v2Dialect, clock } = ctx.options;
+  const body =
+    v2Dialect === 'documented'
+      ? v2TaskBody(task, clock.now())
+      : dialectTaskBody(task, clock.now(), v2Dialect);
+  return { status: 200, body, tag: 'status' };
 }
 
 export const v2Format: WireFormatHandler = {

@@ -76,11 +76,11 @@ export async function handleApiRequest(
 
   let body: unknown;
   if (route.method === 'POST') {
-    const parsed = await readJsonBody(req);
+    const parsed = await readJsonBody(req, route.maxBodyBytes);
     if (!parsed.ok) return finish(handler.errors.invalid(parsed.reason));
     body = parsed.value;
   }
-  const reply = route.handle({ params, url, body }, deps.ctx);
+  const reply = route.handle({ params, url, body, headers: req.headers }, deps.ctx);
   count(reply);
   if (fault) spoil(fault, reply, req, res, deps);
   else sendReply(res, reply);

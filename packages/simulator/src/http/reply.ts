@@ -15,17 +15,20 @@ export function replyText(reply: Reply): string {
   return JSON.stringify(reply.body);
 }
 
+/** Writes a JSON answer. A header given as `''` is left out: DashScope's real 401 carries no content-type. */
 export function writeJson(
   res: ServerResponse,
   status: number,
   text: string,
   headers: Record<string, string> = {},
 ): void {
-  res.writeHead(status, {
+  const all: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(text)),
     ...headers,
-  });
+  };
+  for (const [name, value] of Object.entries(all)) if (value === '') delete all[name];
+  res.writeHead(status, all);
   res.end(text);
 }
 

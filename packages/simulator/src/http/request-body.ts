@@ -8,12 +8,12 @@ export type ParsedBody =
   | { readonly ok: false; readonly reason: string };
 
 /** Reads and parses a JSON request body (an empty body parses as `undefined`). */
-export async function readJsonBody(req: IncomingMessage): Promise<ParsedBody> {
+export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<ParsedBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, reason: `request body exceeds ${MAX_BODY_BYTES} bytes` };
+    if (size > maxBytes) return { ok: false, reason: `request body exceeds ${maxBytes} bytes` };
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

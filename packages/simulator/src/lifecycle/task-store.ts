@@ -4,11 +4,11 @@ import { type ResolvedOptions, WIRE_FORMATS, type WireFormat } from '../options.
 import { createRandom, type Random, streamSeed } from '../random.js';
 import {
   type FailureReason,
-  phaseOf,
   type ResultFile,
   type SimTask,
-  TASK_STATES,
-  type TaskState,
+  statusOf,
+  TASK_STATUSES,
+  type TaskStatus,
 } from './task.js';
 
 export interface NewTask {
@@ -18,6 +18,8 @@ export interface NewTask {
   readonly callbackUrl?: string;
   /** The format's task-id spelling. */
   readonly newId: (random: Random) => string;
+  /** The task may not start before this instant (a provider that queues work beyond a concurrency cap). */
+  readonly notBefore?: number;
 }
 
 /** How long a content-policy rejection takes once the task starts, at timeScale 1 (moderation fails fast;
@@ -29,7 +31,7 @@ const CONTENT_POLICY_MS = 2_000;
 export class TaskStore {
   private readonly tasks = new Map<string, SimTask>();
   /** Per format, tasks whose end is still in the future (pruned lazily). */
-  private active: Record<WireFormat, SimTask[]> = { native: [], v2: [], generateTask: [] };
+  private active = emptyActive();
   private timing: Random;
   private ids: Random;
 
@@ -54,7 +56,7 @@ export class TaskStore {
     const queueMs = Math.round(totalMs * queueShare);
 
     const failure = this.failureFor(request.plan.prompt, failed);
-    const startAt = now + queueMs;
+    const startAt = Math.max(now + queueMs, request.notBefore ?? now);
     const runMs = totalMs - queueMs;
     const endAt =
       failure === 'content_policy'
@@ -77,6 +79,7 @@ export class TaskStore {
       files: failure ? [] : this.resultFiles(request.format, request.plan, endAt),
       jobId: this.ids.uuid(),
       callbackUrl: request.callbackUrl,
+      progressCurve: options.progressCurve,
     };
     this.tasks.set(key(task.format, id), task);
     if (endAt > now) this.active[task.format].push(task);
@@ -91,10 +94,19 @@ export class TaskStore {
     return [...this.tasks.values()];
   }
 
+  /** Cancels a queued task; false when it is not queued (running, finished or already canceled). */
+  cancel(format: WireFormat, id: string): boolean {
+    const task = this.get(format, id);
+    const now = this.options.clock.now();
+    if (!task || statusOf(task, now) !== 'queued') return false;
+    task.canceledAt = now;
+    return true;
+  }
+
   /** Tasks of this format not yet finished, and the soonest instant one of them finishes. */
   running(format: WireFormat): { readonly count: number; readonly nextEndAt: number | undefined } {
     const now = this.options.clock.now();
-    const still = this.active[format].filter((task) => task.endAt > now);
+    const still = this.active[format].filter((task) => task.endAt > now && task.canceledAt === undefined);
     this.active[format] = still;
     const nextEndAt = still.reduce<number | undefined>(
       (soonest, task) => Math.min(soonest ?? task.endAt, task.endAt),
@@ -103,19 +115,22 @@ export class TaskStore {
     return { count: still.length, nextEndAt };
   }
 
-  countByState(): Record<WireFormat, Record<TaskState, number>> {
+  countByState(): Record<WireFormat, Record<TaskStatus, number>> {
     const now = this.options.clock.now();
-    const out = {} as Record<WireFormat, Record<TaskState, number>>;
+    const out = {} as Record<WireFormat, Record<TaskStatus, number>>;
     for (const format of WIRE_FORMATS) {
-      out[format] = Object.fromEntries(TASK_STATES.map((state) => [state, 0])) as Record<TaskState, number>;
+      out[format] = Object.fromEntries(TASK_STATUSES.map((state) => [state, 0])) as Record<
+        TaskStatus,
+        number
+      >;
     }
-    for (const task of this.tasks.values()) out[task.format][phaseOf(task, now).state]++;
+    for (const task of this.tasks.values()) out[task.format][statusOf(task, now)]++;
     return out;
   }
 
   reset(): void {
     this.tasks.clear();
-    this.active = { native: [], v2: [], generateTask: [] };
+    this.active = emptyActive();
     this.timing = createRandom(streamSeed(this.options.seed, 'timing'));
     this.ids = createRandom(streamSeed(this.options.seed, 'task-ids'));
   }
@@ -137,12 +152,22 @@ export class TaskStore {
         expiresAt,
         ...(video ? {} : { width: plan.width, height: plan.height }),
         bytes: video ? options.resultBytes.video : options.resultBytes.image,
-        // v2 hands out DashScope OSS URLs (403 AccessDenied once expired); the others are CDN-style (404).
-        expiredStatus: format === 'v2' ? 403 : 404,
-        signed: format === 'v2',
+        // v2 and DashScope hand out DashScope OSS URLs (403 AccessDenied once expired); the others are
+        // CDN-style (404).
+        expiredStatus: ossUrls(format) ? 403 : 404,
+        signed: ossUrls(format),
       }),
     );
   }
+}
+
+const ossUrls = (format: WireFormat) => format === 'v2' || format === 'dashscope';
+
+function emptyActive(): Record<WireFormat, SimTask[]> {
+  return Object.fromEntries(WIRE_FORMATS.map((format) => [format, []])) as unknown as Record<
+    WireFormat,
+    SimTask[]
+  >;
 }
 
 function key(format: WireFormat, id: string): string {

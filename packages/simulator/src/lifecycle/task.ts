@@ -1,8 +1,13 @@
 import type { TaskPlan } from '../models/sized-model.js';
 import type { WireFormat } from '../options.js';
+import { type ProgressCurve, progressAt } from './progress-curve.js';
 
 export type TaskState = 'queued' | 'running' | 'succeeded' | 'failed';
 export const TASK_STATES: readonly TaskState[] = ['queued', 'running', 'succeeded', 'failed'];
+
+/** A task's state including cancellation, which only a format with a cancel endpoint (DashScope) produces. */
+export type TaskStatus = TaskState | 'canceled';
+export const TASK_STATUSES: readonly TaskStatus[] = [...TASK_STATES, 'canceled'];
 
 /** `content_policy`: the prompt carried the marker. `generation`: the failure marker or `failureRate`. */
 export type FailureReason = 'content_policy' | 'generation';
@@ -38,16 +43,28 @@ export interface SimTask {
   /** An upstream job id (native `jobId`). */
   readonly jobId: string;
   readonly callbackUrl: string | undefined;
+  /** Set when the task was canceled while queued (DashScope `POST /api/v1/tasks/{id}/cancel`). */
+  canceledAt?: number;
+  /** How its progress figure moves while it runs. */
+  readonly progressCurve: ProgressCurve;
 }
 
 export interface TaskPhase {
   readonly state: TaskState;
-  /** 0..1, linear in running time. */
+  /** 0..1, along the task's progress curve. */
   readonly progress: number;
 }
 
 export function phaseOf(task: SimTask, now: number): TaskPhase {
   if (now >= task.endAt) return { state: task.failure ? 'failed' : 'succeeded', progress: 1 };
   if (now < task.startAt) return { state: 'queued', progress: 0 };
-  return { state: 'running', progress: (now - task.startAt) / (task.endAt - task.startAt) };
+  return {
+    state: 'running',
+    progress: progressAt(task.progressCurve, (now - task.startAt) / (task.endAt - task.startAt)),
+  };
+}
+
+/** The task's state, canceled included (a task can only be canceled while queued, at `canceledAt`). */
+export function statusOf(task: SimTask, now: number): TaskStatus {
+  return task.canceledAt !== undefined ? 'canceled' : phaseOf(task, now).state;
 }

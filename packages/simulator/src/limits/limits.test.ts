@@ -80,6 +80,7 @@ describe('rate and concurrency limits', () => {
       native: { requestsPerMinute: undefined, concurrentTasks: undefined },
       v2: { requestsPerMinute: undefined, concurrentTasks: undefined },
       generateTask: { requestsPerMinute: 10_000, concurrentTasks: 1000 },
+      dashscope: { requestsPerMinute: undefined, concurrentTasks: undefined },
     });
     expect(resolveSimulatorOptions().limits.generateTask).toEqual({
       requestsPerMinute: undefined,

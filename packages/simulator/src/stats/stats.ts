@@ -1,5 +1,6 @@
-import { TASK_STATES, type TaskState } from '../lifecycle/task.js';
+import { TASK_STATUSES, type TaskStatus } from '../lifecycle/task.js';
 import {
+  FAULT_ENDPOINTS,
   FAULT_KINDS,
   type FaultEndpoint,
   type FaultKind,
@@ -23,7 +24,7 @@ export interface FormatStats {
   /** 429s served, rate and concurrency together. */
   rateLimited: number;
   faults: number;
-  tasks: Record<TaskState, number>;
+  tasks: Record<TaskStatus, number>;
 }
 
 export interface SimulatorStats {
@@ -48,7 +49,7 @@ export interface SimulatorStats {
     /** Gave up after the last retry. */
     failed: number;
   };
-  tasks: { total: number; byState: Record<TaskState, number> };
+  tasks: { total: number; byState: Record<TaskStatus, number> };
   files: {
     requests: number;
     /** 200 answers. */
@@ -73,7 +74,7 @@ function emptyCounters(): Counters {
   const formats = {} as Counters['formats'];
   for (const format of WIRE_FORMATS) {
     formats[format] = {
-      requests: { create: 0, status: 0 },
+      requests: zeroes(FAULT_ENDPOINTS),
       creates: 0,
       statusReads: 0,
       invalid: 0,
@@ -117,13 +118,13 @@ export class StatsRecorder {
     this.counters = emptyCounters();
   }
 
-  snapshot(seed: number, now: number, tasks: Record<WireFormat, Record<TaskState, number>>): SimulatorStats {
+  snapshot(seed: number, now: number, tasks: Record<WireFormat, Record<TaskStatus, number>>): SimulatorStats {
     const copy = structuredClone(this.counters);
-    const byState = zeroes(TASK_STATES);
+    const byState = zeroes(TASK_STATUSES);
     const formats = {} as Record<WireFormat, FormatStats>;
     for (const format of WIRE_FORMATS) {
       formats[format] = { ...copy.formats[format], tasks: tasks[format] };
-      for (const state of TASK_STATES) byState[state] += tasks[format][state];
+      for (const state of TASK_STATUSES) byState[state] += tasks[format][state];
     }
     const total = Object.values(byState).reduce((sum, n) => sum + n, 0);
     return { seed, now, ...copy, formats, tasks: { total, byState } };

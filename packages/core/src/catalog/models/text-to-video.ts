@@ -1,5 +1,13 @@
 import type { ModelSpec } from '../model-spec.js';
-import { seedRange, tier480p, tier720p, tier1080p, videoSeconds } from './tiers.js';
+import {
+  seedRange,
+  tier480p,
+  tier720p,
+  tier720pWan27,
+  tier1080p,
+  tier1080pWan27,
+  videoSeconds,
+} from './tiers.js';
 
 const noExtras = { audio: false, audioUrl: false, shotType: false, template: false, lastImage: false };
 const common = { promptExtend: true, watermark: true, seed: true };
@@ -33,9 +41,9 @@ export const textToVideoModels: readonly ModelSpec[] = [
     defaultSize: '1920*1080',
     // §4.4 and seed 003 intro ("flexible durations (5s/10s)"): 5 or 10, default 5.
     duration: { type: 'options', values: [5, 10], default: 5 },
-    // §4.4: 2000 on the older DashScope pages (1500 on some; apixo's wan-2-5 page says 800, §3.4). Over-long
-    // prompts are only a `truncated` warning unless `strict`, so the most generous documented figure is used.
-    prompt: { required: true, maxChars: 2000 },
+    // Alibaba's own t2v reference: "wan2.6 and wan2.5 series ≤ 1500" (catalog-facts [MS-T2V26]); older
+    // pages said 2000 and apixo's wan-2-5 page 800 (§3.4). Over-long prompts are a `truncated` warning unless `strict`.
+    prompt: { required: true, maxChars: 1500 },
     negativePromptMaxChars: 500,
     // §4.4: audio and audio_url on wan2.5 and 2.6; seed 003: "audio ... available only on wan2.5".
     supports: { ...noExtras, audio: true, audioUrl: true, ...common },
@@ -94,5 +102,48 @@ export const textToVideoModels: readonly ModelSpec[] = [
     seedRange,
     typicalSeconds: videoSeconds,
     sources: ['seed 003 (yutoai /v2 enum)', 'wire-formats §2.4', '§4.4'],
+  },
+  {
+    id: 'wan2.7-t2v',
+    variants: ['wan2.7-t2v-2026-04-25'],
+    kind: 'text-to-video',
+    description: 'Wan 2.7 text-to-video: 720p/1080p, 2–15 s, always with sound (music or your audio).',
+    // [MS-T2V27]: `resolution` 720P|1080P (default 1080P) + `ratio` 16:9 (default), 9:16, 1:1, 4:3, 3:4; its 4:3
+    // sizes differ from older models (1104*832, 1648*1248).
+    sizes: { '720p': tier720pWan27, '1080p': tier1080pWan27 },
+    defaultSize: '1920*1080',
+    duration: { type: 'range', min: 2, max: 15, default: 5 },
+    // [MS-T2V27]: prompt ≤ 5000; negative ≤ 500.
+    prompt: { required: true, maxChars: 5000 },
+    negativePromptMaxChars: 500,
+    // [MS-T2V27]: `audio_url` (2–30 s); the output always has sound, so there is no switch; `shot_type` "has no
+    // effect" (multi-shot is written in the prompt).
+    supports: { ...noExtras, audioUrl: true, ...common },
+    alwaysAudio: true,
+    seedRange,
+    typicalSeconds: videoSeconds,
+    sources: ['catalog-facts §1.5 [MS-T2V27], [AC-T2V27]', 'price tables [MS-PRICE] (dated id)'],
+  },
+  {
+    id: 'wan3.0-video',
+    variants: ['wan3.0-video-prime'],
+    kind: 'text-to-video',
+    description: 'Wan 3.0 (preview) text-to-video: 480p/720p/1080p, 2–30 s. One model for every mode.',
+    // [AC-WAN3] (Sep 2026, preview): one "all-in-one" model for t2v, i2v (first / first+last frame) and
+    // reference video, up to 30 s. Tiers and the 2–30 s range come from relay tests (RELAY, catalog-facts §1.8):
+    // resolution 480P/720P/1080P default 1080P, duration 2–30 (or -1: the model chooses). INFERRED: the size
+    // tables are the standard ones (ratio adaptive is not a neutral aspect ratio).
+    sizes: { '480p': tier480p, '720p': tier720p, '1080p': tier1080p },
+    defaultSize: '1920*1080',
+    duration: { type: 'range', min: 2, max: 30, default: 5 },
+    // Comfy Router's published schema (THIRD-PARTY): prompt up to 20 000 characters.
+    prompt: { required: true, maxChars: 20_000 },
+    negativePromptMaxChars: 500,
+    // A community script sends `audio: false` to wan3.0 (THIRD-PARTY); no audio_url or shot_type documented.
+    supports: { ...noExtras, audio: true, ...common },
+    seedRange,
+    // "up to 30 s" of video: generation is slower than the 5 s models (INFERRED from the official 1–5 min range).
+    typicalSeconds: { '480p': [60, 120], '720p': [60, 150], '1080p': [90, 240] },
+    sources: ['catalog-facts §1.8 [AC-WAN3] (official, preview)', 'relay tests (index ids in catalog-facts)'],
   },
 ];

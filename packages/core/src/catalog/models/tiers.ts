@@ -22,6 +22,10 @@ export const tier1080p: TierSizes = {
   '3:4': '1248*1632',
 };
 
+// wan2.7 writes its 4:3 and 3:4 sizes differently from the older models ([MS-T2V27], catalog-facts §1.5).
+export const tier720pWan27: TierSizes = { ...tier720p, '4:3': '1104*832', '3:4': '832*1104' };
+export const tier1080pWan27: TierSizes = { ...tier1080p, '4:3': '1648*1248', '3:4': '1248*1648' };
+
 /** Every provider documents seeds as 0–2147483647 (seeds 000–003, wire-formats §4.4). */
 export const seedRange = { min: 0, max: 2147483647 } as const;
 

@@ -1,0 +1,6 @@
+export {
+  createDashScopeAdapter,
+  type DashScopeAdapterSettings,
+  type DashScopeRegion,
+  dashscopeAdapterId,
+} from './dashscope-adapter.js';
