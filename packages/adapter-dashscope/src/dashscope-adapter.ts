@@ -1,5 +1,5 @@
 // @wankit/adapter-dashscope: Alibaba Cloud Model Studio's own API for the Wan models (wire-formats.md §0.4, §4;
-// research/catalog-facts.md §1–§3). Wiring only: settings, hosts, capabilities; the request is built in
+// SOURCES.md). Wiring only: settings, hosts, capabilities; the request is built in
 // dashscope-request.ts, every answer is read in dashscope-response.ts, uploads run in dashscope-upload.ts.
 import {
   type AdapterCapabilities,
@@ -45,7 +45,7 @@ export interface DashScopeAdapterSettings {
 export const dashscopeAdapterId = 'dashscope';
 
 const regions: Readonly<Record<DashScopeRegion, { host: string; zone: string }>> = {
-  // catalog-facts §2.1: hosts per region, and the workspace hosts' region codes.
+  // : hosts per region, and the workspace hosts' region codes.
   singapore: { host: 'https://dashscope-intl.aliyuncs.com', zone: 'ap-southeast-1' },
   beijing: { host: 'https://dashscope.aliyuncs.com', zone: 'cn-beijing' },
   virginia: { host: 'https://dashscope-us.aliyuncs.com', zone: 'us-east-1' },
@@ -91,7 +91,7 @@ export function createDashScopeAdapter(settings: DashScopeAdapterSettings = {}):
     cancel: true,
     progress: false,
     // [MS-RL] per account and model: 5 submissions a second and 5 running tasks for wan2.5 and newer, 2 and 2 for
-    // wan2.2 and wanx2.1 (catalog-facts §2.8). One client may use any model, so the adapter-wide default is the
+    // wan2.2 and wanx2.1. One client may use any model, so the adapter-wide default is the
     // lower pair: 2 requests a second (core's budget counts polls too, which DashScope allows at 20 QPS) and 2
     // tasks at once. A client that only runs wan2.5+ may raise them: createClient({ limits: { requestsPerMinute:
     // 300, concurrentTasks: 5 } }).
@@ -99,7 +99,7 @@ export function createDashScopeAdapter(settings: DashScopeAdapterSettings = {}):
     // "About 15 s" between polls [MS-T2V27]; tasks take 1–5 minutes.
     polling: { initialDelayMs: 15_000, intervalMs: 15_000 },
     resultTtlMs: taskRetentionMs,
-    // DashScope reports no cost: core estimates one from the region's price list ([MS-PRICE], catalog-facts §3.1).
+    // DashScope reports no cost: core estimates one from the region's price list ([MS-PRICE]).
     priceList: region === 'beijing' ? 'dashscope-cn' : 'dashscope-intl',
   };
   return {

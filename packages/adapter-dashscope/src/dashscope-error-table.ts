@@ -1,6 +1,6 @@
 // DashScope error codes → neutral error kinds. The toolkit's `upstreamCodeKind` already knows the codes every
 // reseller forwards (wire-formats.md §0.4, §4.7); this table adds the ones it lacks and the codes whose meaning
-// depends on their message. Codes and HTTP statuses: the error-code page [MS-ERR] (catalog-facts §2.9), the
+// depends on their message. Codes and HTTP statuses: the error-code page [MS-ERR], the
 // upload page [MS-UPLOAD], and real bodies in /work/corpus/dashscope (SOURCES.md).
 import type { ErrorKind, TaskFailure } from '@wankit/core';
 import { classifyUpstreamText, upstreamCodeKind } from '@wankit/core/adapter';

@@ -1,8 +1,8 @@
-// Canonical Wan ids ↔ DashScope's ids, and the wire family each model speaks. Facts: research/catalog-facts.md
+// Canonical Wan ids ↔ DashScope's ids, and the wire family each model speaks. Facts: SOURCES.md
 // §1 (tags such as [MS-T2V26] resolve in its §6) and wire-formats.md §4.4.
 import type { RequestKind } from '@wankit/core';
 
-/** The documented regions this adapter reaches (catalog-facts §2.1). */
+/** The documented regions this adapter reaches. */
 export type DashScopeRegion = 'singapore' | 'beijing' | 'virginia';
 
 /**
@@ -14,7 +14,7 @@ export type DashScopeRegion = 'singapore' | 'beijing' | 'virginia';
  * - `text-ratio`: wan2.7 text-to-video, `resolution` + `ratio` ([MS-T2V27]);
  * - `frame-media`: wan2.7 image-to-video, `input.media` first_frame / last_frame / driving_audio ([MS-I2V27]);
  * - `reference-media`: wan2.7 reference-to-video, `input.media` references (+ voices) and a first frame ([MS-R2V27]);
- * - `all-in-one`: wan3.0, every mode through an optional `input.media` ([AC-WAN3], catalog-facts §1.8);
+ * - `all-in-one`: wan3.0, every mode through an optional `input.media` ([AC-WAN3]);
  * - `image`: text-to-image v2 on `/text2image/`, `size` + `n` ([MS-T2I]).
  */
 export type DashScopeFamily =
@@ -30,7 +30,7 @@ export type DashScopeFamily =
 
 interface ModelFacts {
   readonly family: DashScopeFamily;
-  /** `parameters.audio` exists: wan2.6-i2v-flash, wan2.6-r2v-flash ([MS-I2V26], [MS-R2V26]), wan3.0 (§1.8). */
+  /** `parameters.audio` exists: wan2.6-i2v-flash, wan2.6-r2v-flash ([MS-I2V26], [MS-R2V26]), wan3.0 ([AC-WAN3]). */
   readonly audioSwitch?: boolean;
 }
 

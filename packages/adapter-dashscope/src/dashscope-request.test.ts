@@ -3,7 +3,7 @@ import type { AdapterRequestInput } from '@wankit/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { createDashScopeAdapter, type DashScopeAdapterSettings } from './dashscope-adapter.js';
 
-// Exact bodies per model family and endpoint (research/catalog-facts.md §1; wire-formats.md §4.4, §4.11), built
+// Exact bodies per model family and endpoint (SOURCES.md; wire-formats.md §4.4, §4.11), built
 // the way a client builds them: core's validation, then the adapter's createRequest.
 const png =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -135,7 +135,7 @@ describe('text-to-video', () => {
     });
   });
 
-  it('wan3.0: no media, resolution + ratio, the audio switch ([AC-WAN3], catalog-facts §1.8)', () => {
+  it('wan3.0: no media, resolution + ratio, the audio switch ([AC-WAN3])', () => {
     expect(
       prepare({
         kind: 'text-to-video',
@@ -617,7 +617,7 @@ describe('provider options and models outside the catalog', () => {
     ]);
   });
 
-  it('refuses frames beside references on wan3.0 (frames xor references, catalog-facts §1.8)', () => {
+  it('refuses frames beside references on wan3.0 (frames xor references)', () => {
     const error = thrown(() =>
       prepare(
         { kind: 'reference-to-video', model: 'wan3.1-video', prompt: 'p', references: [cat], image: cat },

@@ -1,5 +1,5 @@
-// The one neutral→wire module of DashScope (wire-formats.md §0.4, §4.2–4.4; research/catalog-facts.md §1, §2,
-// whose tags resolve in its §6): the create request of every model family with its refusals and warnings, the
+// The one neutral→wire module of DashScope (wire-formats.md §0.4, §4.2–4.4; SOURCES.md):
+// the create request of every model family with its refusals and warnings, the
 // status request and the cancel request. Core has already validated the request against the catalog (and
 // removed, with a warning, what the model does not support) and refused kinds, models and callbacks the adapter
 // does not offer.
@@ -28,7 +28,7 @@ export interface DashScopeRequestSettings {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** The three create paths (catalog-facts §1.1, §1.3, §1.9) and the task paths ([MS-TASKS]). */
+/** The three create paths ([MS-KF2V], [MS-T2I]) and the task paths ([MS-TASKS]). */
 export const dashscopePaths = {
   videoSynthesis: '/api/v1/services/aigc/video-generation/video-synthesis',
   image2video: '/api/v1/services/aigc/image2video/video-synthesis',
@@ -296,8 +296,8 @@ function referenceMedia(context: BuildContext): Parts {
 }
 
 /**
- * wan3.0, one model for every mode ([AC-WAN3]; media types from a third-party mirror of its schema, catalog-facts
- * §1.8): no media for text, first_frame (+ last_frame) for an image, references otherwise. Frames and references
+ * wan3.0, one model for every mode ([AC-WAN3]; media types from a third-party mirror of its schema):
+ * no media for text, first_frame (+ last_frame) for an image, references otherwise. Frames and references
  * do not mix; it documents no per-reference voice (INFERRED from that schema: its audio references are media
  * items of their own), so a voice is not sent.
  */

@@ -37,7 +37,7 @@ type Json = Record<string, unknown>;
 /** Task ids and results are kept 24 h [MS-T2V27], [MS-TASKS]. */
 export const taskRetentionMs = 24 * 60 * 60 * 1000;
 
-/** Task times are `YYYY-MM-DD HH:mm:ss.SSS` without a zone; China time (INFERRED, catalog-facts §2.5). */
+/** Task times are `YYYY-MM-DD HH:mm:ss.SSS` without a zone; China time (INFERRED). */
 const chinaTime = { zone: '+08:00' } as const;
 
 // Codes and messages that, on a 401/404 (or Beijing's 400 "Model not exist."), mean the key, the model or the
@@ -112,7 +112,7 @@ const numberOf = (value: unknown): number | undefined => {
 };
 
 /**
- * `usage` per family (catalog-facts §2.6): the video's seconds (`output_video_duration`, legacy
+ * `usage` per family: the video's seconds (`output_video_duration`, legacy
  * `video_duration`, else the billed `duration`), the outputs counted (`video_count`, or `image_count`, which
  * counts successful images only), and everything else untouched in `extra` (`duration` when it is the billed
  * figure, `input_video_duration`, `SR`, `size`, `video_ratio`, `ratio`, …). Numbers may come as strings (corpus 024).

@@ -1,4 +1,4 @@
-// DashScope task statuses → neutral statuses (wire-formats.md §4.6; catalog-facts §2.5; real bodies in
+// DashScope task statuses → neutral statuses (wire-formats.md §4.6; ; real bodies in
 // /work/corpus/dashscope, always upper case in `output.task_status`).
 import { createStatusTable } from '@wankit/core/adapter';
 

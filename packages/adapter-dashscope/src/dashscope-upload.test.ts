@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createDashScopeAdapter } from './dashscope-adapter.js';
 import type { FormPostContext } from './dashscope-upload.js';
 
-// The temporary-upload flow [MS-UPLOAD] (catalog-facts §2.3), with the API and the OSS host faked: what is asked
+// The temporary-upload flow [MS-UPLOAD], with the API and the OSS host faked: what is asked
 // of each, in which order, and how their refusals read.
 const pngBase64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';

@@ -1,6 +1,6 @@
 // The adapter's one I/O step (`prepareInputs`): with `providerOptions.dashscope.upload: true`, every inline
 // (`data:`) image is uploaded to DashScope's temporary storage and sent as `oss://<key>`, so a local file works
-// without a public URL. The documented flow [MS-UPLOAD] (catalog-facts §2.3; the official SDK agrees,
+// without a public URL. The documented flow [MS-UPLOAD] (the official SDK agrees,
 // [DS-SDK oss_utils.py]): `GET /api/v1/uploads?action=getPolicy&model=<model>` on the API host, then a
 // multipart form POST to the policy's `upload_host` (an OSS host), then `oss://` + key, valid 48 h, for that
 // model only, and only in creates that send `X-DashScope-OssResourceResolve: enable` (dashscope-request.ts).

@@ -40,7 +40,7 @@ const mediaItemSchema = z.strictObject({
 });
 export type DashScopeMediaItem = z.output<typeof mediaItemSchema>;
 
-/** `/video-generation/video-synthesis`: every video family but kf2v (catalog-facts §1.1–1.8). */
+/** `/video-generation/video-synthesis`: every video family but kf2v (–1.8). */
 export const videoSynthesisBodySchema = z.strictObject({
   model: text,
   input: z.strictObject({

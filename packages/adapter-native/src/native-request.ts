@@ -117,7 +117,7 @@ function contentOf(input: AdapterRequestInput): { content: NativeContent; warnin
 
 /**
  * The create request: `POST /model/v1/generation`. The provider's own clients send the wrapped body, the
- * Python SDK with the model in `X-Model` (research/catalog-facts.md §5); the doc pages show the flat one.
+ * Python SDK with the model in `X-Model` (the provider SDKs: the Python SDK sends X-Model); the doc pages show the flat one.
  */
 export function nativeCreateRequest(
   input: AdapterRequestInput,

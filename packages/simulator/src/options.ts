@@ -167,7 +167,7 @@ export const SIMULATOR_DEFAULTS = {
   contentPolicyMarker: '[[unsafe]]',
   failureMarker: '[[fail]]',
   /** generateTask: 15 days (seed 004). v2: 24 h (DashScope OSS URLs, wire-formats §2.9). native: not documented;
-   * 24 h is a guess (the CDN URLs may well live longer). dashscope: 24 h (catalog-facts §2.10). */
+   * 24 h is a guess (the CDN URLs may well live longer). dashscope: 24 h. */
   resultTtlMs: { native: 24 * HOUR, v2: 24 * HOUR, generateTask: 15 * 24 * HOUR, dashscope: 24 * HOUR },
   /** 720p and 1080p from seed 004; 480p and image are guesses ("images shorter"). */
   durations: { '480p': [30, 50], '720p': [50, 70], '1080p': [70, 90], image: [20, 40] },

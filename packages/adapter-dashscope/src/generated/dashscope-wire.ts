@@ -85,7 +85,7 @@ export interface paths {
          *     `input.reference_urls` + `size` ([MS-R2V26]); wan2.7 text-to-video with `resolution` + `ratio`
          *     ([MS-T2V27]); wan2.7 image- and reference-to-video with `input.media[]` ([MS-I2V27], [MS-R2V27]); wan3.0,
          *     one model for every mode through optional `input.media[]` ([AC-WAN3]; media types from a third-party
-         *     mirror of its schema, catalog-facts §1.8).
+         *     mirror of its schema).
          */
         post: operations["createVideoSynthesis"];
         delete?: never;
@@ -237,7 +237,7 @@ export interface components {
              * @description wan2.7-i2v: first_frame, last_frame, driving_audio, first_clip (each at most once, six combinations)
              *     [MS-I2V27]; wan2.7-r2v: reference_image, reference_video (≤ 5 together), first_frame (≤ 1)
              *     [MS-R2V27]; wan3.0: first_frame, last_frame xor reference_image (≤ 10), reference_video (≤ 5),
-             *     reference_audio (≤ 5) (third-party mirror of its schema, catalog-facts §1.8).
+             *     reference_audio (≤ 5) (third-party mirror of its schema).
              * @enum {string}
              */
             type: "first_frame" | "last_frame" | "driving_audio" | "first_clip" | "reference_image" | "reference_video" | "reference_audio";
@@ -271,7 +271,7 @@ export interface components {
             "x-oss-object-acl"?: string;
         };
         /**
-         * @description wan2.7 t2v/r2v [MS-T2V27], [MS-R2V27]; `adaptive` only for wan3.0 (relay tests, catalog-facts §1.8,
+         * @description wan2.7 t2v/r2v [MS-T2V27], [MS-R2V27]; `adaptive` only for wan3.0 (relay tests, [AC-WAN3],
          *     INFERRED).
          * @enum {string}
          */
@@ -330,7 +330,7 @@ export interface components {
             request_id?: string;
         };
         /**
-         * @description Per family (catalog-facts §2.6): legacy `{video_duration, video_ratio, video_count}`; wan2.6/2.7
+         * @description Per family ([MS-T2V27] and the other API references): legacy `{video_duration, video_ratio, video_count}`; wan2.6/2.7
          *     `{duration (billed), input_video_duration, output_video_duration, SR, size | ratio, video_count}`; images
          *     `{image_count}` (successful images). OBSERVED: numbers as floats or strings.
          */
@@ -369,7 +369,7 @@ export interface components {
         VideoParameters: {
             /**
              * @description Only wan2.6-i2v-flash, wan2.6-r2v-flash ([MS-I2V26], [MS-R2V26]) and wan3.0 (a community script,
-             *     catalog-facts §1.8); false gives a silent, cheaper video.
+             *     [AC-WAN3]); false gives a silent, cheaper video.
              */
             audio?: boolean;
             /** @description Seconds; per model (fixed 5, 5 or 10, 2–15, 2–30 for wan3.0). */

@@ -258,8 +258,7 @@ export interface components {
         };
         /**
          * @description The same content as the provider's own clients send it: the vtrix CLI (V9) and the SeaArt JavaScript SDK
-         *     with `model` in the body, the SeaArt Python SDK with `model` in the `X-Model` header
-         *     (research/catalog-facts.md §5).
+         *     with `model` in the body, the SeaArt Python SDK with `model` in the `X-Model` header.
          */
         WrappedCreateGenerationRequest: {
             input: {
@@ -299,7 +298,7 @@ export interface operations {
             header?: {
                 /**
                  * @description The model id, instead of the body's `model`: the SeaArt Python SDK sends it here and omits it from the
-                 *     body (it refuses both at once) (research/catalog-facts.md §5).
+                 *     body (it refuses both at once).
                  */
                 "X-Model"?: components["schemas"]["ModelId"];
             };

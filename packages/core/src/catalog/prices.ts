@@ -32,7 +32,7 @@ const tiers = (p480: number | undefined, p720: number | undefined, p1080: number
   ) as Partial<Record<Resolution, number>>;
 
 // Alibaba Cloud Model Studio's price page (zh mirror in modelstudioai/skills, snapshot 2026-05-30;
-// catalog-facts §3.1). Reference-to-video also bills the input video seconds (capped at 5 s): an estimate
+// ). Reference-to-video also bills the input video seconds (capped at 5 s): an estimate
 // from output seconds alone is a lower bound there.
 const beijing: PriceList['models'] = {
   'wan2.7-t2v': { perSecond: tiers(undefined, 0.6, 1.0) },
@@ -69,7 +69,7 @@ const beijing: PriceList['models'] = {
 
 // The international (Singapore) scope of the same page, quoted in CNY; the USD figures are the page's CNY
 // divided by 7.33924, which gives round list prices for every row (INFERRED; LiteLLM's price file carries the
-// same USD figures). catalog-facts §3.1.
+// same USD figures).
 const international: PriceList['models'] = {
   'wan2.7-t2v': { perSecond: tiers(undefined, 0.1, 0.15) },
   'wan2.7-i2v': { perSecond: tiers(undefined, 0.1, 0.15) },

@@ -3,7 +3,7 @@ import { invalidRequest, preview } from './validation-error.js';
 
 /**
  * Largest inline image (a data URI's decoded bytes) any model takes: 20 MB (DashScope wan2.5/2.6/2.7 `img_url`
- * and media, catalog-facts §1.2/§1.6). Each model's own limit (`ModelSpec.maxImageBytes`, 10 MB unless its docs
+ * and media, /§1.6). Each model's own limit (`ModelSpec.maxImageBytes`, 10 MB unless its docs
  * say more: wire-formats §1.4, §3.4, §4.4) is checked once the model is known.
  */
 export const maxInlineImageBytes = 20 * 1024 * 1024;

@@ -16,7 +16,7 @@ import { checkCreate } from './dashscope/validate.js';
 import type { FormatContext, FormatErrors, FormatRoute, RouteInput, WireFormatHandler } from './format.js';
 
 /**
- * Alibaba Cloud Model Studio's own API, DashScope (wire-formats §0.4 and §4; catalog-facts §1-2, whose source tags
+ * Alibaba Cloud Model Studio's own API, DashScope (wire-formats §0.4 and §4; whose source tags
  * [MS-…], [DS-SDK], [AIS-…] resolve in its §6; real bodies in /work/corpus/dashscope, cited as "corpus NNN"):
  * - creates `POST /api/v1/services/aigc/{video-generation,image2video}/video-synthesis` and
  *   `…/text2image/image-synthesis`, only with `X-DashScope-Async: enable`;
@@ -37,7 +37,7 @@ export interface DashScopeFormat {
 
 export { OSS_UPLOAD_PATH };
 
-/** A data-URI image of 20 MB is ~27 MB of base64 (catalog-facts §2.7); the gateway's own cap is unknown. */
+/** A data-URI image of 20 MB is ~27 MB of base64; the gateway's own cap is unknown. */
 const CREATE_BODY_BYTES = 32 * 1024 * 1024;
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -118,7 +118,7 @@ function unwrap(
 const newId = (random: Random) => `task_${random.hex(16)}`;
 
 /** The SeaArt Python SDK moves `model` into an `X-Model` header and leaves it out of the body
- * (research/catalog-facts.md §5): the header stands in when the body has none. */
+ * (the provider SDKs: the Python SDK sends X-Model): the header stands in when the body has none. */
 function modelOf(body: Record<string, unknown>, headers: IncomingHttpHeaders): unknown {
   const header = headers['x-model'];
   return body.model ?? (typeof header === 'string' && header !== '' ? header : undefined);

@@ -2,7 +2,7 @@ import { type DurationRule, type PixelRule, TIER_SIZES, type VideoTier } from '.
 
 /**
  * The Wan models DashScope (Alibaba Cloud Model Studio) serves, with the request rules the simulator enforces.
- * Written from /work/research/catalog-facts.md §1 (tags [MS-…] resolve in its §6) and wire-formats.md §4, not
+ * Written from the sources listed in packages/adapter-dashscope/SOURCES.md (tags [MS-…]) and wire-formats.md §4, not
  * from any adapter or from @wankit/core's catalog.
  */
 
@@ -17,14 +17,14 @@ export const DASHSCOPE_PATHS: Readonly<Record<DashScopeEndpoint, string>> = {
 
 /**
  * The body a model takes:
- * - `t2v`: legacy text-to-video, `parameters.size` "W*H" (§1.1);
- * - `i2v`: legacy first-frame image-to-video, `input.img_url` + `parameters.resolution` (§1.2);
- * - `kf2v`: first-and-last-frame, `input.first_frame_url` / `last_frame_url` (§1.3);
- * - `r2v`: wan2.6 reference-to-video, `input.reference_urls` + `parameters.size` (§1.4);
- * - `t2v-ratio`: wan2.7 text-to-video, `parameters.resolution` + `ratio` (§1.5);
- * - `i2v-media` / `r2v-media`: wan2.7 `input.media[]` (§1.6, §1.7);
- * - `all-in-one`: wan3.0, every mode through optional `input.media[]` (§1.8);
- * - `t2i`: text-to-image v2, `parameters.size` + `n` (§1.9a).
+ * - `t2v`: legacy text-to-video, `parameters.size` "W*H" ([MS-T2V26]);
+ * - `i2v`: legacy first-frame image-to-video, `input.img_url` + `parameters.resolution` ([MS-I2V26]);
+ * - `kf2v`: first-and-last-frame, `input.first_frame_url` / `last_frame_url` ([MS-KF2V]);
+ * - `r2v`: wan2.6 reference-to-video, `input.reference_urls` + `parameters.size` ([MS-R2V26]);
+ * - `t2v-ratio`: wan2.7 text-to-video, `parameters.resolution` + `ratio` ([MS-T2V27]);
+ * - `i2v-media` / `r2v-media`: wan2.7 `input.media[]` ([MS-I2V27], [MS-R2V27]);
+ * - `all-in-one`: wan3.0, every mode through optional `input.media[]` ([AC-WAN3]);
+ * - `t2i`: text-to-image v2, `parameters.size` + `n` ([MS-T2I]).
  */
 export type DashScopeProtocol =
   | 't2v'
@@ -37,7 +37,7 @@ export type DashScopeProtocol =
   | 'all-in-one'
   | 't2i';
 
-/** The `usage` object a success reports (§2.6 and the doc examples quoted in formats/dashscope/task-body.ts). */
+/** The `usage` object a success reports ([MS-T2V27] and the doc examples quoted in formats/dashscope/task-body.ts). */
 export type UsageForm =
   | 'legacy'
   | 'kf2v'
@@ -49,13 +49,13 @@ export type UsageForm =
   | 'wan27-r2v'
   | 'image';
 
-/** Submission RPS and concurrently RUNNING tasks, per account and model ([MS-RL], catalog-facts §2.8). */
+/** Submission RPS and concurrently RUNNING tasks, per account and model ([MS-RL]). */
 export interface DocumentedLimits {
   readonly requestsPerSecond: number;
   readonly concurrentTasks: number;
 }
 
-/** Text-to-image frame rules: wan2.5 by total pixels, wan2.2 and older by side length (§1.9a). */
+/** Text-to-image frame rules: wan2.5 by total pixels, wan2.2 and older by side length ([MS-T2I]). */
 export type ImageSizeRule =
   | { readonly kind: 'pixels'; readonly rule: PixelRule }
   | { readonly kind: 'sides'; readonly min: number; readonly max: number };
@@ -64,7 +64,7 @@ export interface DashScopeModel {
   readonly id: string;
   readonly endpoint: DashScopeEndpoint;
   readonly protocol: DashScopeProtocol;
-  /** Longer prompts are truncated, not refused (§1.1: "excess is truncated"). */
+  /** Longer prompts are truncated, not refused ([MS-T2V26]: "excess is truncated"). */
   readonly promptMaxChars: number;
   readonly promptRequired: boolean;
   readonly tiers: readonly VideoTier[];
@@ -81,7 +81,7 @@ export interface DashScopeModel {
   readonly audioFlag?: boolean;
   /** `parameters.shot_type` (wan2.6). */
   readonly shotType?: boolean;
-  /** Largest input image, MB (§1.2: 20 MB for wan2.6/2.5 and wan2.7, 10 MB for wan2.2/wanx2.1 and kf2v). */
+  /** Largest input image, MB ([MS-I2V26]: 20 MB for wan2.6/2.5 and wan2.7, 10 MB for wan2.2/wanx2.1 and kf2v). */
   readonly imageMaxMb?: number;
   readonly imageSize?: ImageSizeRule;
   readonly usage: UsageForm;
@@ -96,7 +96,7 @@ const FIXED_5: DurationRule = { fixed: 5 };
 const FIVE_OR_TEN: DurationRule = { options: [5, 10], default: 5 };
 const TWO_TO_15: DurationRule = { min: 2, max: 15, default: 5 };
 
-/** Sizes of the tiers listed, in TIER_SIZES order (wan2.6 and older; §1.1). */
+/** Sizes of the tiers listed, in TIER_SIZES order (wan2.6 and older; [MS-T2V26]). */
 export function sizesOf(tiers: readonly VideoTier[]): string[] {
   return tiers.flatMap((tier) => TIER_SIZES[tier]);
 }
@@ -109,7 +109,7 @@ function bothSpellings(id: string, model: DashScopeModel): DashScopeModel[] {
   ];
 }
 
-// §1.1 [MS-T2V26]: legacy text-to-video, `size` must be a concrete "W*H".
+// [MS-T2V26] [MS-T2V26]: legacy text-to-video, `size` must be a concrete "W*H".
 const t2v = (
   id: string,
   tiers: readonly VideoTier[],
@@ -130,7 +130,7 @@ const t2v = (
   ...extra,
 });
 
-// §1.2 [MS-I2V26]: legacy first-frame image-to-video; the prompt is optional.
+// [MS-I2V26] [MS-I2V26]: legacy first-frame image-to-video; the prompt is optional.
 const i2v = (
   id: string,
   tiers: readonly VideoTier[],
@@ -169,7 +169,7 @@ const WAN26_I2V = {
 } as const;
 const WAN25 = { promptMaxChars: 1500, audioUrl: true, limits: FAST } as const;
 
-// §1.3 [MS-KF2V]: first-and-last-frame, its own endpoint; duration fixed 5; usage {video_duration, video_count, SR}.
+// [MS-KF2V] [MS-KF2V]: first-and-last-frame, its own endpoint; duration fixed 5; usage {video_duration, video_count, SR}.
 const kf2v = (id: string, tiers: readonly VideoTier[], defaultTier: VideoTier): DashScopeModel => ({
   id,
   endpoint: 'image2video',
@@ -184,7 +184,7 @@ const kf2v = (id: string, tiers: readonly VideoTier[], defaultTier: VideoTier): 
   limits: SLOW,
 });
 
-// §1.4 [MS-R2V26]: wan2.6 reference-to-video, `reference_urls`, 720P/1080P sizes, 2-10 s.
+// [MS-R2V26] [MS-R2V26]: wan2.6 reference-to-video, `reference_urls`, 720P/1080P sizes, 2-10 s.
 const r2v26 = (id: string, extra: Partial<DashScopeModel> = {}): DashScopeModel => ({
   id,
   endpoint: 'video-generation',
@@ -201,7 +201,7 @@ const r2v26 = (id: string, extra: Partial<DashScopeModel> = {}): DashScopeModel 
   ...extra,
 });
 
-// §1.5-1.7 [MS-T2V27], [MS-I2V27], [MS-R2V27]: the wan2.7 "new protocol"; 720P/1080P, default 1080P.
+// [MS-T2V27]-1.7 [MS-T2V27], [MS-I2V27], [MS-R2V27]: the wan2.7 "new protocol"; 720P/1080P, default 1080P.
 const wan27 = (id: string, protocol: 't2v-ratio' | 'i2v-media' | 'r2v-media'): DashScopeModel => ({
   id,
   endpoint: 'video-generation',
@@ -218,7 +218,7 @@ const wan27 = (id: string, protocol: 't2v-ratio' | 'i2v-media' | 'r2v-media'): D
   limits: FAST,
 });
 
-// §1.8 [AC-WAN3], relay tests (index id 69788841144): one model for every mode, 480P-1080P default 1080P,
+// [AC-WAN3], relay tests (index id 69788841144): one model for every mode, 480P-1080P default 1080P,
 // duration -1 or 2-30, prompt up to 20 000 characters. Its limits and usage are not documented; the
 // simulator gives it the wan2.7 r2v usage form and no documented limit (INFERRED).
 const wan30 = (id: string): DashScopeModel => ({
@@ -236,7 +236,7 @@ const wan30 = (id: string): DashScopeModel => ({
   usage: 'wan27-r2v',
 });
 
-// §1.9a [MS-T2I]: text-to-image v2. wan2.5-t2i-preview: total pixels [1280², 1440²], aspect 1:4-4:1 (its own
+// [MS-T2I] [MS-T2I]: text-to-image v2. wan2.5-t2i-preview: total pixels [1280², 1440²], aspect 1:4-4:1 (its own
 // recommended sizes accepted); wan2.2 and older: each side in [512, 1440]. n 1-4, default 4.
 const t2i = (
   id: string,
@@ -259,14 +259,14 @@ const t2i = (
 const SIDES_512_1440: ImageSizeRule = { kind: 'sides', min: 512, max: 1440 };
 
 export const DASHSCOPE_MODELS: readonly DashScopeModel[] = [
-  // Text-to-video (§1.1; tiers, default size and duration from its model table).
+  // Text-to-video ([MS-T2V26]; tiers, default size and duration from its model table).
   t2v('wan2.6-t2v', ['720p', '1080p'], '1920*1080', TWO_TO_15, WAN26_T2V),
   t2v('wan2.6-t2v-us', ['720p', '1080p'], '1920*1080', FIVE_OR_TEN, WAN26_T2V),
   t2v('wan2.5-t2v-preview', ['480p', '720p', '1080p'], '1920*1080', FIVE_OR_TEN, WAN25),
   t2v('wan2.2-t2v-plus', ['480p', '1080p'], '1920*1080', FIXED_5),
   ...bothSpellings('wanx2.1-t2v-turbo', t2v('', ['480p', '720p'], '1280*720', FIXED_5)),
   ...bothSpellings('wanx2.1-t2v-plus', t2v('', ['720p'], '1280*720', FIXED_5)),
-  // Image-to-video, first frame (§1.2).
+  // Image-to-video, first frame ([MS-I2V26]).
   i2v('wan2.6-i2v-flash', ['720p', '1080p'], '1080p', TWO_TO_15, { ...WAN26_I2V, audioFlag: true }),
   i2v('wan2.6-i2v', ['720p', '1080p'], '1080p', TWO_TO_15, WAN26_I2V),
   i2v('wan2.6-i2v-us', ['720p', '1080p'], '1080p', { options: [5, 10, 15], default: 5 }, WAN26_I2V),
@@ -278,20 +278,20 @@ export const DASHSCOPE_MODELS: readonly DashScopeModel[] = [
     i2v('', ['480p', '720p'], '720p', { options: [3, 4, 5], default: 5 }),
   ),
   ...bothSpellings('wanx2.1-i2v-plus', i2v('', ['720p'], '720p', FIXED_5)),
-  // First and last frame (§1.3).
+  // First and last frame ([MS-KF2V]).
   kf2v('wan2.2-kf2v-flash', ['480p', '720p', '1080p'], '720p'),
   ...bothSpellings('wanx2.1-kf2v-plus', kf2v('', ['720p'], '720p')),
-  // Reference-to-video (§1.4, §1.7).
+  // Reference-to-video ([MS-R2V26], [MS-R2V27]).
   r2v26('wan2.6-r2v-flash', { audioFlag: true }),
   r2v26('wan2.6-r2v'),
-  // wan2.7 (§1.5-1.7): dated snapshots from [MS-PRICE]; the -2026-06-12 ones from [AIS-SETTINGS], [LITELLM-T].
+  // wan2.7 ([MS-T2V27]-1.7): dated snapshots from [MS-PRICE]; the -2026-06-12 ones from [AIS-SETTINGS], [LITELLM-T].
   ...['wan2.7-t2v', 'wan2.7-t2v-2026-04-25', 'wan2.7-t2v-2026-06-12'].map((id) => wan27(id, 't2v-ratio')),
   ...['wan2.7-i2v', 'wan2.7-i2v-2026-04-25'].map((id) => wan27(id, 'i2v-media')),
   ...['wan2.7-r2v', 'wan2.7-r2v-2026-06-12'].map((id) => wan27(id, 'r2v-media')),
-  // wan3.0 (§1.8).
+  // wan3.0 ([AC-WAN3]).
   wan30('wan3.0-video'),
   wan30('wan3.0-video-prime'),
-  // Text-to-image (§1.9a); limits [MS-RL].
+  // Text-to-image ([MS-T2I]); limits [MS-RL].
   t2i(
     'wan2.5-t2i-preview',
     2000,

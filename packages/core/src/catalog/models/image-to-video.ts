@@ -24,7 +24,7 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     prompt: { required: false, maxChars: 1500 },
     negativePromptMaxChars: 500,
     supports: { ...noExtras, audio: true, audioUrl: true, shotType: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     seedRange,
     typicalSeconds: videoSeconds,
@@ -44,7 +44,7 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     negativePromptMaxChars: 500,
     // Y4: audio_url and audio (auto-dub).
     supports: { ...noExtras, audio: true, audioUrl: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     seedRange,
     typicalSeconds: videoSeconds,
@@ -129,7 +129,7 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     requiresLastImage: true,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['wire-formats §2.4 (Y3 kf2v)', '§4.4', 'catalog-facts §1.3 [MS-KF2V]'],
+    sources: ['wire-formats §2.4 (Y3 kf2v)', '§4.4', ' [MS-KF2V]'],
   },
   {
     id: 'wan2.6-i2v-flash',
@@ -142,11 +142,11 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     prompt: { required: false, maxChars: 1500 },
     negativePromptMaxChars: 500,
     supports: { ...noExtras, audio: true, audioUrl: true, shotType: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['catalog-facts §1.2 [MS-I2V26]'],
+    sources: [' [MS-I2V26]'],
   },
   {
     id: 'wan2.7-i2v',
@@ -162,12 +162,12 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     prompt: { required: false, maxChars: 5000 },
     negativePromptMaxChars: 500,
     supports: { ...noExtras, template: false, lastImage: true, audioUrl: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     alwaysAudio: true,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['catalog-facts §1.6 [MS-I2V27], [AC-I2V27]'],
+    sources: [' [MS-I2V27], [AC-I2V27]'],
   },
   {
     id: 'wan2.2-kf2v-flash',
@@ -185,7 +185,7 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     requiresLastImage: true,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['catalog-facts §1.3 [MS-KF2V]', '[MS-PRICE]'],
+    sources: [' [MS-KF2V]', '[MS-PRICE]'],
   },
   {
     id: 'wan3.0-video',
@@ -193,17 +193,17 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     kind: 'image-to-video',
     description:
       'Wan 3.0 (preview) image-to-video: first frame, or first and last frame; 480p/720p/1080p, 2–30 s.',
-    // [AC-WAN3] + relay tests (catalog-facts §1.8): first_frame / last_frame media, 480P/720P/1080P default 1080P.
+    // [AC-WAN3] + relay tests: first_frame / last_frame media, 480P/720P/1080P default 1080P.
     resolutions: ['480p', '720p', '1080p'],
     defaultResolution: '1080p',
     duration: { type: 'range', min: 2, max: 30, default: 5 },
     prompt: { required: false, maxChars: 20_000 },
     negativePromptMaxChars: 500,
     supports: { ...noExtras, template: false, lastImage: true, audio: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     seedRange,
     typicalSeconds: { '480p': [60, 120], '720p': [60, 150], '1080p': [90, 240] },
-    sources: ['catalog-facts §1.8 [AC-WAN3] (official, preview)', 'relay tests (index ids in catalog-facts)'],
+    sources: [' [AC-WAN3] (official, preview)', 'relay tests (third party)'],
   },
 ];

@@ -10,7 +10,7 @@ import {
 } from './tiers.js';
 
 // Reference-to-video: the video shows the subjects of reference images and videos (named in the prompt in
-// order: character1… on wan2.6, "Image 1"/"Video 1" on wan2.7). Facts: catalog-facts §1.4 [MS-R2V26],
+// order: character1… on wan2.6, "Image 1"/"Video 1" on wan2.7). Facts:  [MS-R2V26],
 // §1.7 [MS-R2V27], §1.8 [AC-WAN3].
 
 const noExtras = { audio: false, audioUrl: false, shotType: false, template: false, lastImage: false };
@@ -31,11 +31,11 @@ export const referenceToVideoModels: readonly ModelSpec[] = [
     negativePromptMaxChars: 500,
     references: { maxImages: 5, maxVideos: 3, maxTotal: 5 },
     supports: { ...noExtras, shotType: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['catalog-facts §1.4 [MS-R2V26]'],
+    sources: [' [MS-R2V26]'],
   },
   {
     id: 'wan2.6-r2v-flash',
@@ -49,11 +49,11 @@ export const referenceToVideoModels: readonly ModelSpec[] = [
     references: { maxImages: 5, maxVideos: 3, maxTotal: 5 },
     // [MS-R2V26]: `audio` (default true) on wan2.6-r2v-flash only.
     supports: { ...noExtras, audio: true, shotType: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['catalog-facts §1.4 [MS-R2V26]'],
+    sources: [' [MS-R2V26]'],
   },
   {
     id: 'wan2.7-r2v',
@@ -71,19 +71,19 @@ export const referenceToVideoModels: readonly ModelSpec[] = [
     references: { maxImages: 5, maxVideos: 5, maxTotal: 5 },
     firstFrame: true,
     supports: { ...noExtras, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     alwaysAudio: true,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['catalog-facts §1.7 [MS-R2V27]'],
+    sources: [' [MS-R2V27]'],
   },
   {
     id: 'wan3.0-video',
     variants: ['wan3.0-video-prime'],
     kind: 'reference-to-video',
     description: 'Wan 3.0 (preview) reference video: up to 10 images and 5 videos, 480p/720p/1080p, 2–30 s.',
-    // Comfy Router's published schema (THIRD-PARTY, catalog-facts §1.8): reference_image ≤ 10, reference_video
+    // Comfy Router's published schema (THIRD-PARTY): reference_image ≤ 10, reference_video
     // ≤ 5; references exclude first/last frames. INFERRED total: 15.
     sizes: { '480p': tier480p, '720p': tier720p, '1080p': tier1080p },
     defaultSize: '1920*1080',
@@ -92,10 +92,10 @@ export const referenceToVideoModels: readonly ModelSpec[] = [
     negativePromptMaxChars: 500,
     references: { maxImages: 10, maxVideos: 5, maxTotal: 15 },
     supports: { ...noExtras, audio: true, ...common },
-    // catalog-facts §1.2/§1.6: input images up to 20 MB for wan2.5 and newer.
+    // /§1.6: input images up to 20 MB for wan2.5 and newer.
     maxImageBytes: 20 * 1024 * 1024,
     seedRange,
     typicalSeconds: { '480p': [60, 120], '720p': [60, 150], '1080p': [90, 240] },
-    sources: ['catalog-facts §1.8 [AC-WAN3] (official, preview)', 'Comfy Router schema (third party)'],
+    sources: [' [AC-WAN3] (official, preview)', 'Comfy Router schema (third party)'],
   },
 ];

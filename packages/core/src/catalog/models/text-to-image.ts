@@ -67,7 +67,7 @@ export const textToImageModels: readonly ModelSpec[] = [
     supports: imageSupports,
     seedRange,
     typicalSeconds: { default: [60, 120] },
-    sources: ['catalog-facts §1.9 [MS-T2I]'],
+    sources: [' [MS-T2I]'],
   },
   {
     id: 'wan2.2-t2i-plus',
@@ -92,7 +92,7 @@ export const textToImageModels: readonly ModelSpec[] = [
     supports: imageSupports,
     seedRange,
     typicalSeconds: { default: [60, 120] },
-    sources: ['catalog-facts §1.9 [MS-T2I]'],
+    sources: [' [MS-T2I]'],
   },
   {
     id: 'wanx2.1-t2i-turbo',
@@ -118,7 +118,7 @@ export const textToImageModels: readonly ModelSpec[] = [
     supports: imageSupports,
     seedRange,
     typicalSeconds: { default: [60, 120] },
-    sources: ['catalog-facts §1.9 [MS-T2I], [MS-PRICE]'],
+    sources: [' [MS-T2I], [MS-PRICE]'],
   },
   {
     id: 'wanx2.1-t2i-plus',
@@ -144,6 +144,6 @@ export const textToImageModels: readonly ModelSpec[] = [
     supports: imageSupports,
     seedRange,
     typicalSeconds: { default: [60, 120] },
-    sources: ['catalog-facts §1.9 [MS-T2I], [MS-PRICE]'],
+    sources: [' [MS-T2I], [MS-PRICE]'],
   },
 ];

@@ -41,7 +41,7 @@ export const textToVideoModels: readonly ModelSpec[] = [
     defaultSize: '1920*1080',
     // §4.4 and seed 003 intro ("flexible durations (5s/10s)"): 5 or 10, default 5.
     duration: { type: 'options', values: [5, 10], default: 5 },
-    // Alibaba's own t2v reference: "wan2.6 and wan2.5 series ≤ 1500" (catalog-facts [MS-T2V26]); older
+    // Alibaba's own t2v reference: "wan2.6 and wan2.5 series ≤ 1500" ([MS-T2V26]); older
     // pages said 2000 and apixo's wan-2-5 page 800 (§3.4). Over-long prompts are a `truncated` warning unless `strict`.
     prompt: { required: true, maxChars: 1500 },
     negativePromptMaxChars: 500,
@@ -122,7 +122,7 @@ export const textToVideoModels: readonly ModelSpec[] = [
     alwaysAudio: true,
     seedRange,
     typicalSeconds: videoSeconds,
-    sources: ['catalog-facts §1.5 [MS-T2V27], [AC-T2V27]', 'price tables [MS-PRICE] (dated id)'],
+    sources: [' [MS-T2V27], [AC-T2V27]', 'price tables [MS-PRICE] (dated id)'],
   },
   {
     id: 'wan3.0-video',
@@ -130,7 +130,7 @@ export const textToVideoModels: readonly ModelSpec[] = [
     kind: 'text-to-video',
     description: 'Wan 3.0 (preview) text-to-video: 480p/720p/1080p, 2–30 s. One model for every mode.',
     // [AC-WAN3] (Sep 2026, preview): one "all-in-one" model for t2v, i2v (first / first+last frame) and
-    // reference video, up to 30 s. Tiers and the 2–30 s range come from relay tests (RELAY, catalog-facts §1.8):
+    // reference video, up to 30 s. Tiers and the 2–30 s range come from relay tests (RELAY):
     // resolution 480P/720P/1080P default 1080P, duration 2–30 (or -1: the model chooses). INFERRED: the size
     // tables are the standard ones (ratio adaptive is not a neutral aspect ratio).
     sizes: { '480p': tier480p, '720p': tier720p, '1080p': tier1080p },
@@ -144,6 +144,6 @@ export const textToVideoModels: readonly ModelSpec[] = [
     seedRange,
     // "up to 30 s" of video: generation is slower than the 5 s models (INFERRED from the official 1–5 min range).
     typicalSeconds: { '480p': [60, 120], '720p': [60, 150], '1080p': [90, 240] },
-    sources: ['catalog-facts §1.8 [AC-WAN3] (official, preview)', 'relay tests (index ids in catalog-facts)'],
+    sources: [' [AC-WAN3] (official, preview)', 'relay tests (third party)'],
   },
 ];

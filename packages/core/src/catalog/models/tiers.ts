@@ -22,7 +22,7 @@ export const tier1080p: TierSizes = {
   '3:4': '1248*1632',
 };
 
-// wan2.7 writes its 4:3 and 3:4 sizes differently from the older models ([MS-T2V27], catalog-facts §1.5).
+// wan2.7 writes its 4:3 and 3:4 sizes differently from the older models ([MS-T2V27]).
 export const tier720pWan27: TierSizes = { ...tier720p, '4:3': '1104*832', '3:4': '832*1104' };
 export const tier1080pWan27: TierSizes = { ...tier1080p, '4:3': '1648*1248', '3:4': '1248*1648' };
 

@@ -6,7 +6,7 @@ import { createRandom, type Random, streamSeed } from '../../random.js';
  * DashScope's synchronous errors: a top-level `{code, message, request_id}` at the HTTP status of the error-code
  * page ([MS-ERR]; wire-formats §4.5, §4.7). Real bodies put the keys in either order (/work/corpus/dashscope
  * 005 has request_id first, 006/007/014 last), so both are kept where the corpus shows them. Source tags
- * ([MS-ERR], [MS-TASKS], [MS-UPLOAD], …) resolve in /work/research/catalog-facts.md §6.
+ * ([MS-ERR], [MS-TASKS], [MS-UPLOAD], …) resolve in packages/adapter-dashscope/SOURCES.md.
  */
 export interface WireError {
   readonly status: number;

@@ -13,7 +13,7 @@ export interface SlotReservation {
 }
 
 /**
- * DashScope's per-model limits ([MS-RL], catalog-facts §2.8): task submissions per second, answered beyond
+ * DashScope's per-model limits ([MS-RL]): task submissions per second, answered beyond
  * the limit with 429 `Throttling.RateQuota`, and a cap on tasks RUNNING at once. The rate-limit page counts
  * "tasks in the running state" against the cap and Model Studio's own notes say tasks beyond it queue
  * ("任务会排队"; skills wiki in [MS]); so a task over the cap is accepted and stays PENDING until a slot

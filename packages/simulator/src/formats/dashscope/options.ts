@@ -10,7 +10,7 @@ export interface DashScopeModelLimits {
 export interface DashScopeOptions {
   /**
    * Per-model limits by model id. They apply whether or not `limits.documented` is set, and override the
-   * documented table (catalog-facts §2.8: 5 RPS / 5 concurrent for wan2.5 and newer, 2 / 2 for wan2.2 and
+   * documented table (: 5 RPS / 5 concurrent for wan2.5 and newer, 2 / 2 for wan2.2 and
    * wanx2.1) that `limits.documented: true` turns on.
    */
   modelLimits?: Readonly<Record<string, DashScopeModelLimits>>;
@@ -30,7 +30,7 @@ export interface DashScopeOptions {
 
 export interface ResolvedDashScopeOptions {
   readonly modelLimits: Readonly<Record<string, DashScopeModelLimits>>;
-  /** `limits.documented`: apply the per-model table of §2.8 (and getPolicy's 100 QPS). */
+  /** `limits.documented`: apply the per-model table [MS-RL] (and getPolicy's 100 QPS). */
   readonly documentedLimits: boolean;
   readonly taskRetentionMs: number;
   readonly uploadTtlMs: number;

@@ -27,7 +27,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
  * `YYYY-MM-DD HH:mm:ss.SSS` in China time. The zone is not stated anywhere (INFERRED; LiteLLM parses it as
- * UTC+8, catalog-facts §2.5), and the real captures agree: corpus 010's `submit_time` "2026-01-07 20:42:59.146"
+ * UTC+8), and the real captures agree: corpus 010's `submit_time` "2026-01-07 20:42:59.146"
  * was answered with `date: Wed, 07 Jan 2026 12:42:59 GMT`.
  */
 export function chinaTime(ms: number): string {
@@ -41,7 +41,7 @@ export function chinaTime(ms: number): string {
 const SR: Readonly<Record<VideoTier, number>> = { '480p': 480, '720p': 720, '1080p': 1080 };
 
 /**
- * `usage` of a succeeded task, per family (catalog-facts §2.6), with the key order of the doc examples:
+ * `usage` of a succeeded task, per family, with the key order of the doc examples:
  * legacy t2v/i2v corpus 011 (real) `{video_duration, video_ratio, video_count}`; kf2v [MS-KF2V]
  * `{video_duration, video_count, SR}`; wan2.6 t2v [MS-T2V26] `{duration, size, input_video_duration,
  * output_video_duration, video_count, SR}`; wan2.6 i2v [MS-I2V26] the same without `size`; wan2.6 r2v [MS-R2V26]

@@ -4,7 +4,7 @@ import { refuse } from './errors.js';
 import { type DashScopeTaskInfo, WIRE_STATUS } from './task-body.js';
 
 /**
- * `GET /api/v1/tasks/` ([MS-TASKS], catalog-facts §2.4): filters `task_id`, `start_time`/`end_time`
+ * `GET /api/v1/tasks/` ([MS-TASKS]): filters `task_id`, `start_time`/`end_time`
  * (`YYYYMMDDhhmmss`, read as China time like the task times (INFERRED), a window of at most 24 h, the last 24 h
  * by default), `model_name`, `status`, `page_no` (1), `page_size` (10). Items and answer keys are in the
  * doc example's order; the account fields are fixed stand-ins. Newest first (INFERRED).

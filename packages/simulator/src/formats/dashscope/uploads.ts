@@ -6,7 +6,7 @@ import { ERRORS, Refusal } from './errors.js';
 import { chinaTime } from './task-body.js';
 
 /**
- * DashScope's temporary uploads ([MS-UPLOAD], catalog-facts §2.3): `GET /api/v1/uploads?action=getPolicy&model=…`
+ * DashScope's temporary uploads ([MS-UPLOAD]): `GET /api/v1/uploads?action=getPolicy&model=…`
  * hands out an OSS POST policy; the client POSTs a multipart form to `upload_host` (here the simulator itself,
  * under `OSS_UPLOAD_PATH`) with `OSSAccessKeyId, policy, Signature, key, x-oss-object-acl,
  * x-oss-forbid-overwrite, success_action_status` and `file` last; `oss://<key>` is then usable for 48 h, by

@@ -15,7 +15,7 @@ import type { SimKind, TaskPlan } from '../../models/sized-model.js';
 import { ERRORS, Refusal, refuse } from './errors.js';
 
 /**
- * The create checks, per model and protocol (catalog-facts §1, wire-formats §4.4). DashScope documents the
+ * The create checks, per model and protocol (wire-formats §4.4). DashScope documents the
  * parameters but few of its validation messages. The ones it does document are used as they are: "Field
  * required: xxx", "Range of n should be [1, 4]", "The size is not match …" (a FAILED example on the i2v page)
  * ([MS-ERR], [MS-I2V26]). The others follow the pydantic form those messages and "Input should be 'Cherry',
@@ -63,7 +63,7 @@ const oneOf = (field: string, values: readonly (string | number)[]): never =>
 
 const TIER_WORDS: Readonly<Record<VideoTier, string>> = { '480p': '480P', '720p': '720P', '1080p': '1080P' };
 const RATIOS_27 = ['16:9', '9:16', '1:1', '4:3', '3:4'] as const;
-// Relay tests give wan3.0 a default ratio `adaptive` (catalog-facts §1.8); the list is INFERRED from wan2.7's.
+// Relay tests give wan3.0 a default ratio `adaptive`; the list is INFERRED from wan2.7's.
 const RATIOS_30 = [...RATIOS_27, 'adaptive'] as const;
 
 /** A field of `input` or `parameters`, spelled as the error messages spell it. */
@@ -281,7 +281,7 @@ function checkR2vMedia(fields: Fields, model: DashScopeModel, ctx: CreateContext
   return items;
 }
 
-/** wan3.0 (catalog-facts §1.8, Comfy Router's schema, THIRD-PARTY): frames xor references. */
+/** wan3.0 (Comfy Router's schema, THIRD-PARTY): frames xor references. */
 function checkAllInOneMedia(fields: Fields, model: DashScopeModel, ctx: CreateContext): MediaItem[] {
   const limits: Readonly<Record<string, number>> = {
     first_frame: 1,
@@ -395,7 +395,7 @@ export function checkCreate(
         ...(durationSeconds !== undefined ? { durationSeconds } : {}),
         ...(width !== undefined ? { width, height } : {}),
       },
-      // longer prompts are truncated, not refused (§1.1)
+      // longer prompts are truncated, not refused ([MS-T2V26])
       prompt: [...fullPrompt].slice(0, model.promptMaxChars).join(''),
       promptExtend,
       inputVideoSeconds: 0,
@@ -482,7 +482,7 @@ export function checkCreate(
       const tier = checkTier(fields, model);
       const ratio = checkRatio(fields, RATIOS_30, 'adaptive');
       const asked = checkDuration(fields, model.duration!, model.autoDuration);
-      // duration -1 lets the model choose; a relay measured 5 s (catalog-facts §1.8, index id 59803418069).
+      // duration -1 lets the model choose; a relay measured 5 s (index id 59803418069).
       const durationSeconds = asked === -1 ? 5 : asked;
       const videos = countOf(items, 'reference_video');
       return draft(items.length ? 'image-to-video' : 'text-to-video', tier, prompt, {
