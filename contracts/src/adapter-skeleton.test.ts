@@ -28,6 +28,22 @@ const skeleton = (id: string): string[] => [
   `${id}-adapter.e2e.test.ts`,
 ];
 
+/**
+ * Files an adapter may add to the skeleton, each with its test: `<id>-upload.ts` holds a provider's temporary
+ * upload flow (DashScope's getPolicy + OSS form), sending through core's `context.postForm`, never its own HTTP.
+ */
+const optional = (id: string): string[] => [`${id}-upload.ts`, `${id}-upload.test.ts`];
+
+/** Every file directly in `src/` and in `src/generated/`, relative to `src/`. */
+function sourceFiles(dir: string): string[] {
+  const src = join(dir, 'src');
+  return readdirSync(src, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? readdirSync(join(src, entry.name)).map((name) => `${entry.name}/${name}`)
+      : [entry.name],
+  );
+}
+
 const camel = (id: string) => id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 const pascal = (id: string) => camel(id).replace(/^\w/, (letter) => letter.toUpperCase());
 
@@ -43,6 +59,26 @@ describe('adapter skeleton', () => {
       it('has the skeleton file set', () => {
         const missing = skeleton(id).filter((file) => !existsSync(join(dir, 'src', file)));
         expect(missing, `files missing from packages/adapter-${id}/src`).toEqual([]);
+      });
+
+      it('has no file outside the skeleton but the optional upload module, and that one with its test', () => {
+        const files = sourceFiles(dir);
+        const allowed = new Set([...skeleton(id), ...optional(id)]);
+        expect(
+          files.filter((file) => !allowed.has(file)),
+          `files outside the skeleton in packages/adapter-${id}/src`,
+        ).toEqual([]);
+        const [upload, uploadTest] = optional(id) as [string, string];
+        if (files.includes(upload)) expect(files, `${upload} needs its test`).toContain(uploadTest);
+        if (files.includes(upload)) {
+          const text = readFileSync(join(dir, 'src', upload), 'utf8');
+          expect(text, `${upload} sends through core's context.postForm`).toMatch(
+            /context\.postForm\b|\{ postForm \} = context/,
+          );
+          expect(text, `${upload} makes no HTTP call of its own`).not.toMatch(
+            /\bfetch\(|from 'ky'|node:http/,
+          );
+        }
       });
 
       it('exports only its factory, its settings type and its id', () => {

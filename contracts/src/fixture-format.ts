@@ -1,4 +1,4 @@
-import { errorKinds, taskStatuses } from '@wankit/core';
+import { errorKinds, requestKinds, taskStatuses } from '@wankit/core';
 import { z } from 'zod';
 
 // The JSON shape of one wire fixture (contracts/README.md, "Fixture file format"). Strict: a misspelt key
@@ -55,7 +55,7 @@ export const wireFixtureSchema = z.strictObject({
   variants: z.array(variantSchema).min(1).optional(),
   expect: expectSchema.optional(),
   callbackBody: z.unknown().optional(),
-  requestKind: z.enum(['text-to-video', 'image-to-video', 'text-to-image']).optional(),
+  requestKind: z.enum(requestKinds).optional(),
   requestPatch: z.record(z.string(), z.unknown()).optional(),
 });
 

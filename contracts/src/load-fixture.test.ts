@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requestKinds } from '@wankit/core';
 import { describe, expect, it } from 'vitest';
 import { contractFixturesDir } from './contract-harness.js';
 import { fixtureCases } from './fixture-format.js';
@@ -55,6 +56,24 @@ describe('loadFixture', () => {
     expect(loaded.ok ? '' : loaded.message).toMatch(
       /http-400\.json breaks the fixture format: expect: .*kinds/,
     );
+  });
+
+  it('takes every request kind of core as requestKind, reference-to-video included, and no other', () => {
+    const withKind = (requestKind: string) =>
+      tempFixtures({
+        'warnings/dropped.json': JSON.stringify({
+          description: 'd',
+          requestKind,
+          requestPatch: { seed: 1 },
+          response: { status: 200 },
+        }),
+      });
+    for (const kind of requestKinds) {
+      const loaded = loadFixture(withKind(kind), 'warnings', 'dropped');
+      expect(loaded.ok && loaded.fixture.requestKind).toBe(kind);
+    }
+    const unknown = loadFixture(withKind('video-to-video'), 'warnings', 'dropped');
+    expect(unknown.ok ? '' : unknown.message).toMatch(/breaks the fixture format: requestKind: /);
   });
 
   it('reads a valid fixture', () => {

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { dashscopeRegions, providerIds } from './config/provider-ids.js';
 
 /** `--seed 42`: a non-negative integer, or a clear usage error. */
 export const integerArg =
@@ -36,7 +37,7 @@ export function addConnectionOptions(command: Command): Command {
       new Option(
         '--provider <id>',
         'provider wire format (default: $WANKIT_PROVIDER, the config file)',
-      ).choices(['native', 'v2', 'generate-task']),
+      ).choices(providerIds),
     )
     .option(
       '--base-url <url>',
@@ -46,6 +47,13 @@ export function addConnectionOptions(command: Command): Command {
       '--api-key-env <name>',
       'read the API key from this environment variable (default: WANKIT_API_KEY)',
     )
+    .addOption(
+      new Option(
+        '--region <name>',
+        'dashscope: the region of the key and models (default: singapore)',
+      ).choices(dashscopeRegions),
+    )
+    .option('--workspace-id <id>', 'dashscope: the workspace, sent as X-DashScope-WorkSpace')
     .option('--sim', 'run against an in-process simulator (the default when no provider is configured)')
     .option('--config <path>', 'config file (default: $WANKIT_CONFIG or $XDG_CONFIG_HOME/wankit/config.json)')
     .option('--journal <path>', 'task journal file (default: $XDG_STATE_HOME/wankit/journal.jsonl)')

@@ -2,14 +2,12 @@
 // PENDING, UNKNOWN after 24 h on the simulator's clock, and the temporary-upload flow.
 
 import { runSimulatorEndToEnd } from '@wankit/contracts';
-import { createClient, type GenerationRequest, type WanAdapter, WankitError } from '@wankit/core';
-import type { AdapterCallContext, WireResponse } from '@wankit/core/adapter';
+import { createClient, type GenerationRequest, WankitError } from '@wankit/core';
 import { createFakeClock } from '@wankit/core/testing';
 import { createManualClock, type Simulator, startSimulator } from '@wankit/simulator';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashScopeAdapter } from './dashscope-adapter.js';
-import type { FormPostContext } from './dashscope-upload.js';
 
 // A real 1×1 PNG: core checks inline images by their bytes.
 const png =
@@ -95,22 +93,6 @@ async function failure(call: Promise<unknown>): Promise<WankitError> {
   return outcome;
 }
 
-/** The form POST core does not offer yet (see dashscope-upload.ts), done with fetch for the test. */
-async function postForm(url: string, form: FormData): Promise<WireResponse> {
-  const response = await fetch(url, { method: 'POST', body: form });
-  return { status: response.status, headers: response.headers, text: await response.text(), url };
-}
-
-/** The adapter with the proposed `postForm` added to the context core hands `prepareInputs`. */
-function withPostForm(adapter: WanAdapter): WanAdapter {
-  const prepare = adapter.prepareInputs!;
-  return {
-    ...adapter,
-    prepareInputs: (input, context) =>
-      prepare(input, { ...context, postForm } as AdapterCallContext & FormPostContext),
-  };
-}
-
 describe('DashScope on the simulator: cancel, expiry and uploads', () => {
   let simulator: Simulator;
   const simulatorClock = createManualClock(Date.UTC(2026, 0, 1));
@@ -187,7 +169,7 @@ describe('DashScope on the simulator: cancel, expiry and uploads', () => {
   it('uploads inline images (getPolicy, the OSS form, oss://) and generates from them', async () => {
     const before = live.stats().formats.dashscope.requests.upload;
     const client = createClient({
-      adapter: withPostForm(createDashScopeAdapter()),
+      adapter: createDashScopeAdapter(),
       apiKey: 'sim-key',
       baseUrl: live.baseUrl,
       schedule: { timeScale: 0.002 },
@@ -212,7 +194,7 @@ describe('DashScope on the simulator: cancel, expiry and uploads', () => {
   it('uploads a first and a last frame for kf2v, each under its own policy', async () => {
     const before = live.stats().formats.dashscope.requests.upload;
     const client = createClient({
-      adapter: withPostForm(createDashScopeAdapter({ region: 'beijing' })),
+      adapter: createDashScopeAdapter({ region: 'beijing' }),
       apiKey: 'sim-key',
       baseUrl: live.baseUrl,
       schedule: { timeScale: 0.002 },
@@ -231,25 +213,41 @@ describe('DashScope on the simulator: cancel, expiry and uploads', () => {
     expect(live.stats().formats.dashscope.requests.upload).toBe(before + 4);
   });
 
-  it('refuses an upload up front when core cannot POST the form (no postForm yet)', async () => {
-    const creates = live.stats().formats.dashscope.creates;
+  it('sends the OSS form through core (context.postForm): the client’s fetch, no API key', async () => {
+    const seen: { method: string; url: string; authorization: string | null; form: boolean }[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      // ky hands a Request; postForm a URL and init. Read both without consuming a body.
+      const request = input instanceof Request ? input : undefined;
+      seen.push({
+        method: init?.method ?? request?.method ?? 'GET',
+        url: new URL(request?.url ?? String(input)).pathname,
+        authorization: new Headers(init?.headers ?? request?.headers).get('authorization'),
+        form: init?.body instanceof FormData,
+      });
+      return fetch(input, init);
+    };
     const client = createClient({
       adapter: createDashScopeAdapter(),
       apiKey: 'sim-key',
       baseUrl: live.baseUrl,
+      fetch: recording,
     });
-    const error = await failure(
-      client.submit({
-        kind: 'image-to-video',
-        model: 'wan2.6-i2v',
-        image: png,
-        providerOptions: { dashscope: { upload: true } },
-      }),
-    );
-    expect({ kind: error.kind, field: error.field }).toStrictEqual({
-      kind: 'unsupported',
-      field: 'providerOptions.dashscope.upload',
+    const { ref } = await client.submit({
+      kind: 'image-to-video',
+      model: 'wan2.6-i2v',
+      image: png,
+      providerOptions: { dashscope: { upload: true } },
     });
-    expect(live.stats().formats.dashscope.creates).toBe(creates);
+    expect(ref.taskId).toEqual(expect.any(String));
+    const form = seen.filter((call) => call.form);
+    // the policy GET and the create go to the API host with the key; the form to the OSS host without it
+    expect(
+      seen.filter((call) => !call.form).map((call) => [call.method, call.url, call.authorization]),
+    ).toStrictEqual([
+      ['GET', '/api/v1/uploads', 'Bearer sim-key'],
+      ['POST', '/api/v1/services/aigc/video-generation/video-synthesis', 'Bearer sim-key'],
+    ]);
+    // `/__sim/oss` is the simulator's stand-in for the policy's OSS host
+    expect(form).toStrictEqual([{ method: 'POST', url: '/__sim/oss', authorization: null, form: true }]);
   });
 });

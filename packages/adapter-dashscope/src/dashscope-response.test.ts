@@ -142,6 +142,28 @@ describe('status answers', () => {
     ).toStrictEqual({ videoSeconds: 5, outputCount: 1, extra: { video_ratio: '1280*720' } });
   });
 
+  it('reads the wan3.0 usage a third-party client expects: input seconds apart, fps and ratio kept', () => {
+    // @ai-sdk/alibaba 1.0.61 src/alibaba-video-model.ts (alibabaVideoTaskStatusSchema) reads wan3's usage as
+    // {duration, output_video_duration, input_video_duration ("wan3 splits the total"), fps, SR, size, ratio},
+    // numbers and strings as here. The figures are made up: no wan3.0 body with `fps` has been seen.
+    expect(
+      status({
+        output: { task_id: 'task_3', task_status: 'SUCCEEDED', video_url: url },
+        usage: {
+          duration: 15,
+          input_video_duration: 5,
+          output_video_duration: 10,
+          fps: 24,
+          SR: 720,
+          ratio: '16:9',
+        },
+      }).usage,
+    ).toStrictEqual({
+      videoSeconds: 10,
+      extra: { duration: 15, input_video_duration: 5, fps: 24, SR: 720, ratio: '16:9' },
+    });
+  });
+
   it('reads usage numbers given as strings or floats (corpus 024, 022), and a wan2.7 ratio', () => {
     expect(
       status({

@@ -8,7 +8,6 @@ import type {
 import { wireResponse } from '@wankit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createDashScopeAdapter } from './dashscope-adapter.js';
-import type { FormPostContext } from './dashscope-upload.js';
 
 // The temporary-upload flow [MS-UPLOAD], with the API and the OSS host faked: what is asked
 // of each, in which order, and how their refusals read.
@@ -41,11 +40,11 @@ interface Recorded {
 }
 
 function context(options: { policy?: WireResponse; oss?: WireResponse; postForm?: false } = {}): {
-  context: AdapterCallContext & FormPostContext;
+  context: AdapterCallContext;
   recorded: Recorded;
 } {
   const recorded: Recorded = { api: [], forms: [] };
-  const context: AdapterCallContext & FormPostContext = {
+  const context: AdapterCallContext = {
     now: () => now,
     http: {
       async send(request) {
@@ -188,7 +187,7 @@ describe('temporary uploads', () => {
     expect(recorded).toStrictEqual({ api: [], forms: [] });
   });
 
-  it('refuses when core offers no way to reach the upload host', async () => {
+  it('refuses when the context offers no way to reach the upload host (a hand-built context)', async () => {
     const { context: ctx, recorded } = context({ postForm: false });
     const error = await failure(
       createDashScopeAdapter().prepareInputs!(

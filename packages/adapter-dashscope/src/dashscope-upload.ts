@@ -4,6 +4,9 @@
 // [DS-SDK oss_utils.py]): `GET /api/v1/uploads?action=getPolicy&model=<model>` on the API host, then a
 // multipart form POST to the policy's `upload_host` (an OSS host), then `oss://` + key, valid 48 h, for that
 // model only, and only in creates that send `X-DashScope-OssResourceResolve: enable` (dashscope-request.ts).
+// The policy GET goes through `context.http` (the API host, with the key); the form goes through core's
+// `context.postForm` (packages/core/src/client/post-form.ts: the client's fetch, timeout and signal, no key,
+// no client headers), so this module does no HTTP of its own.
 import type { GenerationRequest } from '@wankit/core';
 import {
   type AdapterCallContext,
@@ -24,16 +27,6 @@ import {
   dashscopeProviderOptionsSchema,
   uploadPolicySchema,
 } from './dashscope-wire-schemas.js';
-
-/**
- * What this adapter needs from core besides `context.http` (which is bound to the API's base URL and sends the
- * API key): a multipart POST to another host the provider named, sent through core's fetch, timeout, abort
- * signal and logging, WITHOUT the API key or the client's headers. Proposed to the lead as an optional member of
- * `AdapterCallContext`; until core has it, an upload is refused with a typed error that says so.
- */
-export interface FormPostContext {
-  postForm?(url: string, form: FormData): Promise<WireResponse>;
-}
 
 export interface DashScopeUploadSettings {
   readonly adapterId: string;
@@ -187,7 +180,7 @@ function ossRefusal(response: WireResponse, host: string): WankitError {
 async function uploadOne(
   image: InlineImage,
   policy: DashScopeUploadPolicy,
-  postForm: NonNullable<FormPostContext['postForm']>,
+  postForm: NonNullable<AdapterCallContext['postForm']>,
 ): Promise<string> {
   const { type, bytes } = decode(image.field, image.value);
   const maxMb = Number(policy.max_file_size_mb);
@@ -221,7 +214,7 @@ async function uploadOne(
  */
 export async function uploadInlineImages(
   input: AdapterRequestInput,
-  context: AdapterCallContext & FormPostContext,
+  context: AdapterCallContext,
   settings: DashScopeUploadSettings,
 ): Promise<AdapterRequestInput> {
   const options = parseProviderOptions(settings.adapterId, input.request, dashscopeProviderOptionsSchema);
@@ -231,8 +224,9 @@ export async function uploadInlineImages(
   if (!postForm) {
     throw new WankitError({
       kind: 'unsupported',
+      // core's client always provides it; only a context built by hand can lack it
       message:
-        'providerOptions.dashscope.upload needs a @wankit/core that can POST a form to the upload host ' +
+        'providerOptions.dashscope.upload needs a context that can POST a form to the upload host ' +
         '(AdapterCallContext.postForm); this one cannot: host the image and pass its https URL instead',
       field: 'providerOptions.dashscope.upload',
     });

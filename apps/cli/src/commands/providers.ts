@@ -48,6 +48,8 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
       '--base-url <url>, $WANKIT_BASE_URL, or "baseUrl" (or providers.<id>.baseUrl) in the config file',
     apiKey:
       '--api-key-env <NAME>, $WANKIT_API_KEY, or "apiKeyEnv"/"apiKey" in the config file; never printed',
+    dashscope:
+      '--region singapore|beijing|virginia and --workspace-id <id>, or "region"/"workspaceId" (or providers.dashscope.…) in the config file',
     configFile: configPath,
   };
   if (io.json) {
@@ -80,6 +82,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   io.out(`  provider: ${configure.provider}`);
   io.out(`  base URL: ${configure.baseUrl}`);
   io.out(`  API key:  ${configure.apiKey}`);
+  io.out(`  dashscope: ${configure.dashscope}`);
   io.out(`  config file: ${configure.configFile}`);
   io.out('');
   io.out(

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { providerIds } from '../config/provider-ids.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { CommandContext } from '../run-action.js';
 
@@ -64,7 +65,8 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     io.err(simulator.describeSimulator(server.baseUrl, server.options));
     io.err('');
     io.err('Point wankit at it (any non-empty key is accepted):');
-    for (const provider of ['native', 'v2', 'generate-task']) {
+    // Every provider's wire is served on the same base URL (DashScope's paths hang off its root too).
+    for (const provider of providerIds) {
       io.err(`  wankit video "a kitten" --provider ${provider} --base-url ${server.baseUrl}${scaleFlag}`);
     }
     io.err('Press Ctrl-C to stop.');

@@ -10,6 +10,10 @@ export interface ProviderConfig {
   readonly apiKeyEnv?: string;
   /** The key itself; allowed, but an environment variable keeps it out of the file. */
   readonly apiKey?: string;
+  /** DashScope only: `singapore`, `beijing` or `virginia` (the adapter checks the value). */
+  readonly region?: string;
+  /** DashScope only: the workspace id, sent as `X-DashScope-WorkSpace`. */
+  readonly workspaceId?: string;
 }
 
 /** `$XDG_CONFIG_HOME/wankit/config.json` (or `--config`, `WANKIT_CONFIG`). Every field optional. */
@@ -19,7 +23,7 @@ export interface ConfigFile extends ProviderConfig {
   readonly providers?: Readonly<Partial<Record<ProviderId, ProviderConfig>>>;
 }
 
-const providerKeys = ['baseUrl', 'apiKeyEnv', 'apiKey'] as const;
+const providerKeys = ['baseUrl', 'apiKeyEnv', 'apiKey', 'region', 'workspaceId'] as const;
 const topKeys = ['provider', 'journal', 'providers', ...providerKeys] as const;
 
 function invalid(path: string, field: string, value: unknown, message: string, allowed?: readonly unknown[]) {

@@ -123,7 +123,54 @@ describe('resolveConfig', () => {
       kind: 'invalid_request',
       field: 'provider',
       value: 'openai',
-      allowed: ['native', 'v2', 'generate-task'],
+      allowed: ['native', 'v2', 'generate-task', 'dashscope'],
+    });
+  });
+
+  it('carries DashScope region and workspace from flags, then providers.dashscope, then the top level', () => {
+    const env = { WANKIT_API_KEY: 'sk-1' };
+    const file = {
+      provider: 'dashscope' as const,
+      region: 'virginia',
+      workspaceId: 'ws-top',
+      providers: { dashscope: { region: 'beijing' } },
+    };
+    expect(resolveConfig({}, env, file).target).toMatchObject({
+      mode: 'remote',
+      provider: 'dashscope',
+      settings: { region: 'beijing', workspaceId: 'ws-top' },
+    });
+    expect(resolveConfig({ region: 'singapore', workspaceId: 'ws-flag' }, env, file).target).toMatchObject({
+      settings: { region: 'singapore', workspaceId: 'ws-flag' },
+    });
+    // the embedded simulator gets them too (the region decides model spellings and the price list)
+    expect(
+      resolveConfig({ provider: 'dashscope', sim: true, region: 'beijing' }, {}, {}).target,
+    ).toStrictEqual({
+      mode: 'embedded',
+      provider: 'dashscope',
+      reason: '--sim',
+      settings: { region: 'beijing' },
+    });
+    // none given: no settings at all
+    expect(resolveConfig({ provider: 'dashscope' }, env, {}).target).not.toHaveProperty('settings');
+  });
+
+  it('refuses a DashScope setting for another provider, and an unknown region, before anything is sent', () => {
+    const other = catchError(() => resolveConfig({ provider: 'v2', workspaceId: 'ws-1' }, {}, {}));
+    expect(isWankitError(other) && other.toJSON()).toMatchObject({
+      kind: 'invalid_request',
+      field: 'workspace-id',
+      message: '--workspace-id is a DashScope setting; the v2 provider has none (use --provider dashscope)',
+    });
+    const region = catchError(() =>
+      resolveConfig({}, { WANKIT_API_KEY: 'sk-1' }, { provider: 'dashscope', region: 'hangzhou' }),
+    );
+    expect(isWankitError(region) && region.toJSON()).toMatchObject({
+      kind: 'invalid_request',
+      field: 'region',
+      value: 'hangzhou',
+      allowed: ['singapore', 'beijing', 'virginia'],
     });
   });
 
@@ -168,7 +215,7 @@ describe('config file', () => {
     await expect(loadConfigFile(path, true)).rejects.toMatchObject({
       field: 'config.provider',
       value: 'acme',
-      allowed: ['native', 'v2', 'generate-task'],
+      allowed: ['native', 'v2', 'generate-task', 'dashscope'],
     });
     await writeFile(path, JSON.stringify({ providers: { v2: { apiKey: 42 } } }));
     await expect(loadConfigFile(path, true)).rejects.toMatchObject({

@@ -1,7 +1,13 @@
 import { WankitError } from '@wankit/core';
 import type { ConfigFile } from './config-file.js';
 import { defaultJournalFile } from './paths.js';
-import { defaultEmbeddedProvider, isProviderId, type ProviderId, providerIds } from './provider-ids.js';
+import {
+  dashscopeRegions,
+  defaultEmbeddedProvider,
+  isProviderId,
+  type ProviderId,
+  providerIds,
+} from './provider-ids.js';
 
 /** The connection flags every talking command accepts. */
 export interface ConnectionFlags {
@@ -10,6 +16,15 @@ export interface ConnectionFlags {
   readonly apiKeyEnv?: string;
   readonly sim?: boolean;
   readonly journal?: string;
+  /** DashScope's region and workspace (`--region`, `--workspace-id`). */
+  readonly region?: string;
+  readonly workspaceId?: string;
+}
+
+/** Adapter settings beyond the base URL: DashScope's region and workspace. */
+export interface ProviderSettings {
+  readonly region?: (typeof dashscopeRegions)[number];
+  readonly workspaceId?: string;
 }
 
 /** Where requests go. The key is carried but never printed: `apiKeySource` describes where it came from. */
@@ -18,6 +33,7 @@ export type Target =
       readonly mode: 'embedded';
       readonly provider: ProviderId;
       readonly reason: 'no provider configured' | '--sim';
+      readonly settings?: ProviderSettings;
     }
   | {
       readonly mode: 'remote';
@@ -27,6 +43,7 @@ export type Target =
       readonly apiKey: string | undefined;
       readonly apiKeySource: string;
       readonly providerSource: string;
+      readonly settings?: ProviderSettings;
     };
 
 export interface ResolvedConfig {
@@ -123,6 +140,51 @@ function pickBaseUrl(
   return flags.baseUrl ?? (env.WANKIT_BASE_URL || undefined) ?? own ?? top;
 }
 
+/**
+ * DashScope's region and workspace: flags, then `providers.dashscope` in the config file, then its top level
+ * (when it names dashscope or no provider). Given for another provider, or an unknown region: a usage error.
+ */
+function pickProviderSettings(
+  provider: ProviderId,
+  flags: ConnectionFlags,
+  file: ConfigFile,
+): ProviderSettings | undefined {
+  if (provider !== 'dashscope') {
+    const given =
+      flags.region !== undefined ? '--region' : flags.workspaceId !== undefined ? '--workspace-id' : '';
+    if (given) {
+      throw new WankitError({
+        kind: 'invalid_request',
+        message: `${given} is a DashScope setting; the ${provider} provider has none (use --provider dashscope)`,
+        field: given.slice(2),
+        value: flags.region ?? flags.workspaceId,
+        allowed: ['--provider dashscope'],
+      });
+    }
+    return undefined;
+  }
+  const own = file.providers?.dashscope;
+  const top = file.provider === undefined || file.provider === 'dashscope' ? file : undefined;
+  const region = flags.region ?? own?.region ?? top?.region;
+  const workspaceId = flags.workspaceId ?? own?.workspaceId ?? top?.workspaceId;
+  if (region !== undefined && !(dashscopeRegions as readonly string[]).includes(region)) {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message: `unknown DashScope region "${region}"; choose one of ${dashscopeRegions.join(', ')}`,
+      field: 'region',
+      value: region,
+      allowed: dashscopeRegions,
+    });
+  }
+  if (region === undefined && workspaceId === undefined) return undefined;
+  return {
+    ...(region !== undefined ? { region: region as ProviderSettings['region'] & string } : {}),
+    ...(workspaceId !== undefined ? { workspaceId } : {}),
+  };
+}
+
+const withSettings = (settings: ProviderSettings | undefined) => (settings ? { settings } : {});
+
 /** A base URL with `user:password@` would be printed and journaled: refused before anything else (exit 2). */
 function refuseCredentials(baseUrl: string | undefined): void {
   if (baseUrl === undefined) return;
@@ -158,8 +220,14 @@ export function resolveConfig(
   const journal = flags.journal ?? file.journal;
   const chosen = pickProvider(flags, env, file);
   if (flags.sim) {
+    const provider = chosen?.id ?? defaultEmbeddedProvider;
     return {
-      target: { mode: 'embedded', provider: chosen?.id ?? defaultEmbeddedProvider, reason: '--sim' },
+      target: {
+        mode: 'embedded',
+        provider,
+        reason: '--sim',
+        ...withSettings(pickProviderSettings(provider, flags, file)),
+      },
       journal,
       notes,
     };
@@ -192,6 +260,7 @@ export function resolveConfig(
       apiKey: key,
       apiKeySource: source,
       providerSource: provider.source,
+      ...withSettings(pickProviderSettings(provider.id, flags, file)),
     },
     journal,
     notes,

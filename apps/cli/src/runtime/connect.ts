@@ -55,6 +55,7 @@ export function scheduleFor(timeScale: number): ScheduleOptions | undefined {
 export async function loadAdapter(target: Target, allowLoopbackCallbacks = false): Promise<WanAdapter> {
   const baseUrl = target.mode === 'remote' ? target.baseUrl : undefined;
   return providers[target.provider].load({
+    ...target.settings,
     ...(baseUrl ? { baseUrl } : {}),
     allowLoopbackHttpCallbacks:
       allowLoopbackCallbacks || target.mode === 'embedded' || isLoopbackUrl(baseUrl ?? ''),
@@ -74,6 +75,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       `using the embedded simulator (${target.reason === '--sim' ? '--sim' : 'no provider configured'}) at ${simulator.baseUrl}, speaking ${target.provider}; results are sample media. Configure a provider with --provider or WANKIT_PROVIDER (see \`wankit providers\`).`,
     );
     const adapter = await providers[target.provider].load({
+      ...target.settings,
       baseUrl: simulator.baseUrl,
       allowLoopbackHttpCallbacks: true,
     });

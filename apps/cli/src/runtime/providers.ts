@@ -1,5 +1,6 @@
 import type { WanAdapter } from '@wankit/core';
 import type { ProviderId } from '../config/provider-ids.js';
+import type { ProviderSettings } from '../config/resolve-config.js';
 
 /** What the CLI needs to know about each provider beyond its adapter: how a user configures it. */
 export interface ProviderInfo {
@@ -10,7 +11,13 @@ export interface ProviderInfo {
   /** Where to get a key and what the base URL is, in one line. */
   readonly setup: string;
   /** Creates the adapter; imported lazily so that `--help` and `models` stay fast. */
-  load(settings: { baseUrl?: string; allowLoopbackHttpCallbacks?: boolean }): Promise<WanAdapter>;
+  load(settings: ProviderLoadSettings): Promise<WanAdapter>;
+}
+
+/** Settings of one adapter. `region` and `workspaceId` are DashScope's; resolve-config refuses them elsewhere. */
+export interface ProviderLoadSettings extends ProviderSettings {
+  readonly baseUrl?: string;
+  readonly allowLoopbackHttpCallbacks?: boolean;
 }
 
 export const providers: Readonly<Record<ProviderId, ProviderInfo>> = {
@@ -45,6 +52,23 @@ export const providers: Readonly<Record<ProviderId, ProviderInfo>> = {
       return createGenerateTaskAdapter({
         ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
         ...(settings.allowLoopbackHttpCallbacks ? { allowLoopbackHttpCallbacks: true } : {}),
+      });
+    },
+  },
+  dashscope: {
+    id: 'dashscope',
+    packageName: '@wankit/adapter-dashscope',
+    examples:
+      "Alibaba Cloud Model Studio's own API (DashScope): POST /api/v1/services/aigc/…/video-synthesis, X-DashScope-Async",
+    setup:
+      'key from the Model Studio console of its region; --region singapore (default, dashscope-intl), beijing or ' +
+      "virginia (config 'region'); optional --workspace-id (config 'workspaceId', sent as X-DashScope-WorkSpace)",
+    load: async (settings) => {
+      const { createDashScopeAdapter } = await import('@wankit/adapter-dashscope');
+      return createDashScopeAdapter({
+        ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+        ...(settings.region ? { region: settings.region } : {}),
+        ...(settings.workspaceId ? { workspaceId: settings.workspaceId } : {}),
       });
     },
   },

@@ -33,7 +33,7 @@ export async function refTarget(
   if (ref.baseUrl === undefined || configured.target.mode !== 'remote')
     return { settings: configured, explicit: false };
   const { sameBaseUrl, WankitError } = await import('@wankit/core');
-  const adapter = await providers[ref.adapter].load({});
+  const adapter = await providers[ref.adapter].load(configured.target.settings ?? {});
   const home = configured.target.baseUrl ?? adapter.defaultBaseUrl;
   if (configured.target.apiKey === undefined || (home !== undefined && sameBaseUrl(home, ref.baseUrl))) {
     // No key configured (a local server gets the placeholder), or the ref lives where the key belongs.

@@ -13,6 +13,8 @@ export function connectionFlags(options: Record<string, unknown>): ConnectionFla
     ...(pick('apiKeyEnv') ? { apiKeyEnv: pick('apiKeyEnv') } : {}),
     ...(pick('journal') ? { journal: pick('journal') } : {}),
     ...(pick('config') ? { config: pick('config') } : {}),
+    ...(pick('region') ? { region: pick('region') } : {}),
+    ...(pick('workspaceId') ? { workspaceId: pick('workspaceId') } : {}),
     ...(options.sim === true ? { sim: true } : {}),
   };
 }

@@ -90,7 +90,7 @@ describe('wankit on a fresh machine', () => {
     expect(result.code).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(secret);
     const json = parseJsonOutput(result) as { active: Record<string, string>; providers: { id: string }[] };
-    expect(json.providers.map((p) => p.id)).toStrictEqual(['native', 'v2', 'generate-task']);
+    expect(json.providers.map((p) => p.id)).toStrictEqual(['native', 'v2', 'generate-task', 'dashscope']);
     expect(json.active).toStrictEqual({
       provider: 'v2',
       mode: 'remote',

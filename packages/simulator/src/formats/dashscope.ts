@@ -22,6 +22,10 @@ import type { FormatContext, FormatErrors, FormatRoute, RouteInput, WireFormatHa
  *   `…/text2image/image-synthesis`, only with `X-DashScope-Async: enable`;
  * - `GET /api/v1/tasks/{id}`, `POST /api/v1/tasks/{id}/cancel`, `GET /api/v1/tasks/`;
  * - `GET /api/v1/uploads?action=getPolicy&model=…` and the OSS form upload it leads to.
+ * A real client agrees (@ai-sdk/alibaba 1.0.61, src/alibaba-video-model.ts; test/ai-sdk-alibaba.test.ts): it sends
+ * every video create, image-to-video included, to `/video-generation/video-synthesis` with the async header, polls
+ * `GET /api/v1/tasks/{id}` without it, ends on SUCCEEDED / FAILED / CANCELED, keeps polling on any other word, and
+ * reads an HTTP error's `message`.
  * Unlike the other formats this one keeps per-simulator state (request ids, per-model limits, uploads, what each
  * task was asked), so the server makes one with `createDashScopeFormat()`.
  */

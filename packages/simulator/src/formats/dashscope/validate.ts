@@ -179,7 +179,9 @@ function checkUrl(
     checkBytes(bytes, media, model);
     return;
   }
-  // Anything else, a bare base64 string included, is no URL the service can read (INFERRED code).
+  // Anything else, a bare base64 string included, is no URL the service can read (INFERRED code). @ai-sdk/alibaba
+  // 1.0.61 (src/alibaba-video-model.ts, fileToImageString) does send wan2.6's inline `img_url` as bare base64; no
+  // page or capture shows the service taking that, so it stays refused (test/ai-sdk-alibaba.test.ts).
   throw new Refusal(ERRORS.invalidUrl);
 }
 
