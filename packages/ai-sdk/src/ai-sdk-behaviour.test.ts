@@ -93,6 +93,23 @@ describe('@wankit/ai-sdk behaviour under ai 6 (native adapter, simulator)', () =
     expect(creates()).toBe(before + 2);
   });
 
+  it('a call repeated with the same idempotency-key header re-attaches to its task instead of paying again', async () => {
+    const wankit = provider();
+    const call = () =>
+      generateVideo({
+        model: wankit.video('wan2.6-t2v'),
+        prompt: 'a kitten',
+        headers: { 'idempotency-key': 'order-77' },
+        download: loopbackDownload,
+      });
+    const before = creates();
+    const first = await call();
+    const second = await call();
+    expect(creates()).toBe(before + 1);
+    const taskOf = (result: typeof first) => (result.providerMetadata.wankit as { taskId: string }).taskId;
+    expect(taskOf(second)).toBe(taskOf(first));
+  });
+
   it('returns the bytes itself when asked (videoOutput: binary)', async () => {
     const result = await generateVideo({
       model: provider().video('wan2.6-t2v'),
