@@ -1,7 +1,7 @@
 // Warnings, aborts, usage and errors as an app using `ai` 6 sees them, against the simulator.
 import { APICallError } from '@ai-sdk/provider';
 import { createNativeAdapter } from '@wankit/adapter-native';
-import { WankitError } from '@wankit/core';
+import { createMemoryJournal, type JournalRecord, WankitError } from '@wankit/core';
 import type { Simulator } from '@wankit/simulator';
 import { experimental_generateVideo as generateVideo, NoSuchModelError } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,14 +179,28 @@ describe('@wankit/ai-sdk behaviour under ai 6 (native adapter, simulator)', () =
     expect(aborted).toMatchObject({ kind: 'aborted' });
     expect(creates()).toBe(before);
 
-    // A slow simulator (real time): the task runs for a minute; the call is aborted once the create landed.
+    // A slow simulator (real time): the task runs for a minute; the call is aborted once the task is journaled
+    // as submitted (the client holds its ref and is waiting), which a journal wrapper tells without timing.
     const slow = await startTestSimulator({ timeScale: 1 });
     try {
       const controller = new AbortController();
+      const memory = createMemoryJournal();
+      let submitted!: () => void;
+      const isSubmitted = new Promise<void>((resolve) => {
+        submitted = resolve;
+      });
+      const journal = {
+        read: () => memory.read(),
+        append: async (record: JournalRecord) => {
+          await memory.append(record);
+          if (record.type === 'submitted') submitted();
+        },
+      };
       const model = createWankit({
         adapter: createNativeAdapter(),
         apiKey: 'k',
         baseUrl: slow.baseUrl,
+        journal,
       }).video('wan2.6-t2v');
       const pending = generateVideo({
         model,
@@ -194,8 +208,7 @@ describe('@wankit/ai-sdk behaviour under ai 6 (native adapter, simulator)', () =
         abortSignal: controller.signal,
         download: loopbackDownload,
       }).catch((caught: unknown) => caught);
-      while (slow.stats().formats.native.creates === 0)
-        await new Promise((resolve) => setTimeout(resolve, 10));
+      await isSubmitted;
       controller.abort();
       const error = await pending;
       expect(error).toMatchObject({ kind: 'aborted', taskRef: { adapter: 'native' } });

@@ -24,6 +24,7 @@ interface AdapterCase {
   textToVideo: VideoCase;
   imageToVideo: VideoCase & { image: string | Uint8Array };
   textToImage?: { model: string; n: number };
+  referenceToVideo?: { model: string; references: string[] };
 }
 
 const cases: AdapterCase[] = [
@@ -64,6 +65,10 @@ const cases: AdapterCase[] = [
     textToVideo: { model: 'wan2.6-t2v', aspectRatio: '16:9', duration: 5 },
     imageToVideo: { model: 'wan2.7-i2v', image: Buffer.from(pngBase64, 'base64'), resolution: '1280x720' },
     textToImage: { model: 'wan2.5-t2i-preview', n: 2 },
+    referenceToVideo: {
+      model: 'wan2.6-r2v',
+      references: ['https://example.com/girl.png', 'https://example.com/dog.mp4'],
+    },
   },
 ];
 
@@ -129,6 +134,30 @@ for (const testCase of cases) {
       expect(metadata.taskRef).toMatchObject({ kind: 'image-to-video', model });
       expect(metadata.taskRef.resolution).toBe(frame.resolution === '1920x1080' ? '1080p' : '720p');
     });
+
+    const r2v = testCase.referenceToVideo;
+    if (r2v) {
+      it(`reference-to-video: ${r2v.model} from inputReferences`, async () => {
+        const before = creates();
+        const result = await generateVideo({
+          model: provider().video(r2v.model),
+          prompt: 'character1 walks character2 on the beach',
+          inputReferences: r2v.references.map((url) => ({
+            data: url,
+            mediaType: url.endsWith('.mp4') ? 'video/mp4' : 'image/png',
+          })),
+          resolution: '1280x720',
+          download: loopbackDownload,
+        });
+        expect(creates()).toBe(before + 1);
+        expect(isMp4(result.video.uint8Array)).toBe(true);
+        expect(result.warnings).toEqual([]);
+        expect((result.providerMetadata.wankit as { taskRef: unknown }).taskRef).toMatchObject({
+          kind: 'reference-to-video',
+          model: r2v.model,
+        });
+      });
+    }
 
     const t2i = testCase.textToImage;
     if (t2i) {

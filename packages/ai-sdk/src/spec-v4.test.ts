@@ -122,6 +122,16 @@ describe('spec v4: doStart / doStatus / doGenerate, called directly', () => {
     expect(second.providerMetadata?.wankit).toMatchObject({ key: 'aisdk_vid_retry-1', reattached: true });
   });
 
+  it('a key reused for another model is refused instead of returning the other task', async () => {
+    const wankit = provider();
+    const headers = { 'idempotency-key': 'aisdk_vid_reused' };
+    await wankit.video('wan2.6-t2v').doStart!(callOptions({ headers }));
+    const before = creates();
+    const error = await settle(wankit.video('wan2.2-t2v-plus').doStart!(callOptions({ headers })));
+    expect(error).toMatchObject({ kind: 'invalid_request', field: 'idempotency-key' });
+    expect(creates()).toBe(before);
+  });
+
   it('two concurrent doStarts with the same key share one create', async () => {
     const model = provider().video('wan2.6-t2v');
     const before = creates();
@@ -250,6 +260,7 @@ describe('spec v4: doStart / doStatus / doGenerate, called directly', () => {
       });
       const done = await model.doStatus!({ operation: started.operation });
       expect(done.status).toBe('completed');
+      await simulator.idle();
       expect(simulator.stats().callbacks.delivered).toBeGreaterThanOrEqual(1);
     } finally {
       await new Promise((resolve) => server?.close(resolve));

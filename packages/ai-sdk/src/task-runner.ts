@@ -53,16 +53,30 @@ const uncertain = (key: string) =>
   });
 
 /** What the journal knows about a key: the task it made, or a refusal to resend, or nothing. */
-async function earlierStart(journal: TaskJournal, key: string): Promise<Started | undefined> {
+async function earlierStart(
+  client: WankitClient,
+  journal: TaskJournal,
+  key: string,
+  request: GenerationRequest,
+): Promise<Started | undefined> {
   // A shared store with `claim` answers this inside core's submit, atomically across processes.
   if (journal.claim) return undefined;
   const summary = summarizeJournal(await journal.read()).get(key);
   if (!summary) return undefined;
+  const earlier = summary.intent?.request ?? summary.ref;
+  if (earlier && (earlier.model !== request.model || earlier.kind !== request.kind)) {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message: `idempotency key ${key} already started a ${earlier.kind} task with ${earlier.model}; use a new key`,
+      field: 'idempotency-key',
+    });
+  }
   if (summary.ref) {
     return {
       ref: summary.ref,
       ...(summary.terminal ? { snapshot: { ...summary.terminal, ref: summary.ref } } : {}),
-      warnings: [],
+      // Nothing is sent; the warnings are the ones the same request gets from validation.
+      warnings: client.prepare(request).warnings,
       key,
       reattached: true,
     };
@@ -86,7 +100,7 @@ export function createTaskRunner(options: ClientOptions): TaskRunner {
     const joined = inFlight.get(key);
     if (joined) return joined;
     const started = (async (): Promise<Started> => {
-      const earlier = await earlierStart(journal, key);
+      const earlier = await earlierStart(client, journal, key, request);
       if (earlier) return earlier;
       const submitted = await client.submit(request, {
         key,

@@ -54,10 +54,10 @@ export function createVideoModelCore(runner: TaskRunner, modelId: string): Video
   const fail = (error: unknown, purpose: 'create' | 'read', request?: unknown): never => {
     throw toAiError(error, { url: runner.baseUrl, purpose, request });
   };
+  const videoOutputs = (snapshot: TaskSnapshot) =>
+    snapshot.outputs.filter((output) => output.kind === 'video');
   const urlsOf = (snapshot: TaskSnapshot): VideoModelV4VideoData[] =>
-    snapshot.outputs
-      .filter((output) => output.kind === 'video')
-      .map((output) => ({ type: 'url', url: output.url, mediaType }));
+    videoOutputs(snapshot).map((output) => ({ type: 'url', url: output.url, mediaType }));
   const snapshotWarnings = (snapshot: TaskSnapshot): AiWarning[] =>
     (snapshot.warnings ?? []).map(toAiWarning);
 
@@ -83,17 +83,16 @@ export function createVideoModelCore(runner: TaskRunner, modelId: string): Video
           ...(signal ? { signal } : {}),
           ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
         });
-        const urls = urlsOf(snapshot);
         const videos: VideoModelV4VideoData[] =
           options.videoOutput === 'binary'
             ? await Promise.all(
-                urls.map(async (video) => ({
+                videoOutputs(snapshot).map(async (output) => ({
                   type: 'binary' as const,
-                  data: await runner.fetchBytes(video.type === 'url' ? video.url : '', signal),
+                  data: await runner.fetchBytes(output.url, signal),
                   mediaType,
                 })),
               )
-            : urls;
+            : urlsOf(snapshot);
         return {
           videos,
           warnings: [...warnings, ...started.warnings.map(toAiWarning), ...snapshotWarnings(snapshot)],
