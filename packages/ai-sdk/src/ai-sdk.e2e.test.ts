@@ -181,3 +181,53 @@ for (const testCase of cases) {
     }
   });
 }
+
+describe('ai 6 first-and-last-frame video (v2 adapter, wanx2.1-kf2v-plus)', () => {
+  let simulator: Simulator;
+  beforeAll(async () => {
+    simulator = await startTestSimulator();
+  });
+  afterAll(async () => {
+    await simulator?.close();
+  });
+
+  it('frameImages first_frame and last_frame become the two frames of one task', async () => {
+    // Records the create body as it goes on the wire.
+    const posted: unknown[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST') posted.push(await request.clone().json());
+      return fetch(request);
+    };
+    const wankit = createWankit({
+      adapter: createV2Adapter(),
+      apiKey: 'sim-key',
+      baseUrl: simulator.baseUrl,
+      schedule: { timeScale },
+      fetch: recording,
+    });
+    const result = await generateVideo({
+      model: wankit.video('wanx2.1-kf2v-plus'),
+      prompt: 'the bud opens into a flower',
+      frameImages: [
+        { image: 'https://example.com/bud.png', frameType: 'first_frame' },
+        { image: 'https://example.com/flower.png', frameType: 'last_frame' },
+      ],
+      download: loopbackDownload,
+    });
+    expect(simulator.stats().formats.v2.creates).toBe(1);
+    expect(isMp4(result.video.uint8Array)).toBe(true);
+    expect(result.warnings).toEqual([]);
+    expect(posted).toEqual([
+      expect.objectContaining({
+        model: 'wanx2.1-kf2v-plus',
+        prompt: 'the bud opens into a flower',
+        images: ['https://example.com/bud.png', 'https://example.com/flower.png'],
+      }),
+    ]);
+    expect((result.providerMetadata.wankit as { taskRef: unknown }).taskRef).toMatchObject({
+      kind: 'image-to-video',
+      model: 'wanx2.1-kf2v-plus',
+    });
+  });
+});
