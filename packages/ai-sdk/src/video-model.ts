@@ -45,7 +45,7 @@ export interface VideoModelCore {
   }): Promise<{ webhookUrl: string; received: PromiseLike<VideoModelV4OperationWebhook> }>;
 }
 
-// Wan renders MP4 (H.264) on every provider.
+// Every wire format's documented result URL is an .mp4 (wire-formats.md §1, §2, §3, §4 examples).
 const mediaType = 'video/mp4';
 
 export function createVideoModelCore(runner: TaskRunner, modelId: string): VideoModelCore {
