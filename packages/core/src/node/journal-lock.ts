@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -163,7 +163,12 @@ export async function lockJournal(
       command: options.command ?? process.argv.slice(1).join(' '),
       startedAt: new Date(clock.now()).toISOString(),
     };
-    await writeFile(join(lockPath, ownerFile), JSON.stringify(owner)).catch(() => undefined);
+    // Written aside and renamed in, so a holder killed mid-write never leaves a half-written owner file:
+    // a reader sees the whole owner (and can tell at once that its pid is gone) or none.
+    const partial = join(lockPath, `${ownerFile}.${process.pid}.tmp`);
+    await writeFile(partial, JSON.stringify(owner))
+      .then(() => rename(partial, join(lockPath, ownerFile)))
+      .catch(() => undefined);
     let released = false;
     return {
       path: lockPath,
