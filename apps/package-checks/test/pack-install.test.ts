@@ -2,7 +2,7 @@
 // are-the-types-wrong, installed with npm outside the repository, then loaded from ESM and CommonJS,
 // type-checked from both, and run against the packed simulator; @wankit/core's root entry is also run as
 // a fetch-only runtime would load it (no `node` condition, every Node built-in refused).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,6 +98,9 @@ describe('installed with npm outside the workspace', () => {
   const expected = {
     loaded: Object.fromEntries(specifiers.map((s) => [s, expect.any(Number)])),
     results: Object.fromEntries(adapterSpecifiers.map((s) => [s, { status: 'succeeded', outputs: 1 }])),
+    migrations: readdirSync(join(repoRoot, 'packages', 'store-postgres', 'migrations')).filter((f) =>
+      f.endsWith('.sql'),
+    ).length,
   };
 
   it('loads every export from an ES module and generates through every adapter on the packed simulator', async () => {
