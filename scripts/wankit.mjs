@@ -23,7 +23,9 @@ export function withDefaultOut(argv, workingDir, repoRoot) {
     !relative(repoRoot, workingDir).startsWith('..') && !relative(repoRoot, workingDir).startsWith(sep);
   const hasOut = argv.some((arg) => arg === '--out' || arg.startsWith('--out='));
   const asksHelp = argv.some((arg) => arg === '--help' || arg === '-h');
-  if (!inRepo || hasOut || asksHelp || !downloading.has(command)) return { argv, outDir: undefined };
+  const noDownload = argv.includes('--no-download');
+  if (!inRepo || hasOut || asksHelp || noDownload || !downloading.has(command))
+    return { argv, outDir: undefined };
   const outDir = resolve(repoRoot, defaultOutDir);
   const end = argv.indexOf('--');
   const at = end === -1 ? argv.length : end;

@@ -37,6 +37,7 @@ describe('withDefaultOut', () => {
       [['video', 'a kitten', '--out', 'clips'], repo],
       [['video', 'a kitten', '--out=clips'], repo],
       [['video', '--help'], repo],
+      [['video', 'a kitten', '--no-download'], repo],
       [['models', '--json'], repo],
       [['sim', '--port', '8787'], repo],
       [[], repo],
