@@ -62,7 +62,7 @@ function build() {
       if (!pkg) return;
       if (building === 0) {
         console.error(
-          'wankit: building the CLI and the packages it uses (the first run takes about a minute; later runs reuse the build)…',
+          'wankit: building the CLI and the packages it uses (first run only, one to a few minutes; later runs reuse the build)…',
         );
       }
       building += 1;
