@@ -9,6 +9,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // Keep `node:` specifiers as written (tsup strips them by default).
+  removeNodeProtocol: false,
   // The workspace packages (and their zod/ky) are bundled from source: one module graph, no
   // dependency builds needed to run the CLI; lazy command chunks keep adapters, the simulator and
   // ora out of `--help`.
@@ -35,11 +37,32 @@ export default defineConfig({
       format: ['cjs'],
       outExtension: () => ({ js: '.cjs' }),
       target: 'node20',
+      removeNodeProtocol: false,
       platform: 'node',
       sourcemap: true,
       clean: false,
       silent: true,
       external: ['./main.js'],
+    });
+    // The library entry for CommonJS consumers (`require('@wankit/cli')`): one bundle with its own
+    // .d.cts, same bundling rules as the ES build.
+    await build({
+      config: false,
+      entry: { index: 'src/index.ts' },
+      format: ['cjs'],
+      dts: true,
+      target: 'node20',
+      removeNodeProtocol: false,
+      platform: 'node',
+      sourcemap: true,
+      clean: false,
+      silent: true,
+      shims: true,
+      // ora, env-paths and p-limit are ESM-only: bundled here, so `require` never meets them.
+      noExternal: [/^@wankit\//, 'commander', 'picocolors', 'ora', 'env-paths', 'p-limit'],
+      esbuildOptions(options) {
+        options.conditions = ['source'];
+      },
     });
     // Then capture `--help` and `models --json` from the commands themselves (see src/fast-path.ts),
     // in a clean environment with stdout a pipe, as scripts see them.

@@ -10,9 +10,14 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     store: 'src/store/index.ts',
   },
-  format: ['esm'],
+  format: ['esm', 'cjs'],
+  // ky is ESM-only: a CommonJS build could only `require` it through Node's require(esm), whose namespace
+  // breaks esbuild's default-import interop. Bundled (a few kB), it works from both formats and on any runtime.
+  noExternal: ['ky'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // Keep `node:` specifiers as written: runtimes other than Node (Deno, Bun, workers) resolve only those.
+  removeNodeProtocol: false,
 });

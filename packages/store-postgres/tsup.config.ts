@@ -2,9 +2,13 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   entry: ['src/index.ts'],
-  format: ['esm'],
+  format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // Keep `node:` specifiers as written: runtimes other than Node (Deno, Bun, workers) resolve only those.
+  removeNodeProtocol: false,
+  // migrate.ts finds its SQL beside the bundle through import.meta.url; the CJS build needs the shim.
+  shims: true,
 });
