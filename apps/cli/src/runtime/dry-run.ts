@@ -68,7 +68,7 @@ export const costText = (cost: RequestDryRun['estimatedCost'], providerHasList: 
     ? `${cost.amount} ${cost.currency} (${cost.basis}; price list ${cost.priceList})`
     : providerHasList
       ? 'unknown (the price list has no price for this model and tier)'
-      : 'unknown (this provider has no price list in wankit; it reports the cost after the task)';
+      : 'unknown (no published price list for this provider in wankit; its cost is what it reports after the task)';
 
 /** The request as it would go on the wire, for a terminal: method and URL, headers, indented JSON body. */
 export function printRequest(io: Io, preview: RequestPreview, indent = ''): void {
