@@ -19,7 +19,8 @@ afterAll(async () => {
 
 async function user() {
   const fresh = await freshUser();
-  return { ...fresh, env: { ...fresh.env, WANKIT_API_KEY: apiKey } };
+  const env: NodeJS.ProcessEnv = { ...fresh.env, WANKIT_API_KEY: apiKey };
+  return { ...fresh, env };
 }
 
 const remote = (s: Simulator, provider = 'generate-task') => [
