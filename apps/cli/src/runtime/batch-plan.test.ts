@@ -53,7 +53,10 @@ describe('batch plan with --retry-failed', () => {
       ...finished(attemptKey(line.key, 1), 't2', 'succeeded'),
     ]);
     expect(latestAttempt(line.key, summary)).toMatchObject({ attempt: 1, key: 'request:abc:1:retry-1' });
-    expect(planLine(line, summary, options)).toMatchObject({ type: 'download', key: 'request:abc:1:retry-1' });
+    expect(planLine(line, summary, options)).toMatchObject({
+      type: 'download',
+      key: 'request:abc:1:retry-1',
+    });
   });
 
   it('never re-submits an uncertain retry, and leaves failed tasks alone without the flag', () => {
