@@ -359,6 +359,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
         taskId: o.snapshot?.ref.taskId ?? o.taskId,
         status: o.snapshot?.status,
         cost: o.snapshot?.usage?.cost,
+        currency: o.snapshot?.usage?.currency,
         failure: o.snapshot?.error,
         error: o.error?.toJSON(),
         files: o.files,

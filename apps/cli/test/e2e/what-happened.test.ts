@@ -102,6 +102,8 @@ describe('wankit tasks on the file journal', () => {
     );
     const batch = await runCli(['batch', 'prompts.jsonl', ...remote(sim), '--out', 'results', '--json'], u);
     expect(batch.code, batch.stderr).toBe(4);
+    // The summary's cost names its currency, and says it is an estimate.
+    expect(batch.stderr).toContain('; cost 0.4 USD (est.) (journal ');
     const doc = parseJsonOutput(batch) as unknown as BatchDoc;
     const [kite, broken] = doc.lines;
     const journal = join(u.cwd, 'prompts.jsonl.journal.jsonl');
