@@ -184,6 +184,58 @@ describe('wankit tasks on the file journal', () => {
   });
 });
 
+describe('wankit tasks on the default per-user journal', () => {
+  it('lists what `video` and `image` did, newest first', async () => {
+    const u = await user();
+    const video = await runCli(
+      ['video', 'a first kitten', ...remote(sim), '--resolution', '720p', '--json'],
+      u,
+    );
+    expect(video.code, video.stderr).toBe(0);
+    const image = await runCli(['image', 'a second fox', ...remote(sim, 'native'), '--json'], u);
+    expect(image.code, image.stderr).toBe(0);
+    const ids = [image, video].map((r) => (parseJsonOutput(r).ref as { taskId: string }).taskId);
+    const listed = await runCli(['tasks', '--json'], u);
+    expect(listed.code, listed.stderr).toBe(0);
+    const doc = parseJsonOutput(listed) as { source: string; tasks: Record<string, unknown>[] };
+    expect(doc.source).toBe(`journal ${join(u.env.XDG_STATE_HOME as string, 'wankit', 'journal.jsonl')}`);
+    expect(
+      doc.tasks.map(({ taskId, prompt, provider, status, cost, currency, estimated, files }) => ({
+        taskId,
+        prompt,
+        provider,
+        status,
+        cost,
+        currency,
+        estimated,
+        files: (files as string[]).map((file) => file.slice(u.cwd.length + 1)),
+      })),
+    ).toStrictEqual([
+      {
+        taskId: ids[0],
+        prompt: 'a second fox',
+        provider: 'native',
+        status: 'succeeded',
+        // The native gateway reports each task's cost itself; generate-task's is estimated from apixo's prices.
+        cost: 0.03,
+        currency: 'USD',
+        estimated: undefined,
+        files: [`${ids[0]}.png`],
+      },
+      {
+        taskId: ids[1],
+        prompt: 'a first kitten',
+        provider: 'generate-task',
+        status: 'succeeded',
+        cost: 0.4,
+        currency: 'USD',
+        estimated: true,
+        files: [`${ids[1]}.mp4`],
+      },
+    ]);
+  });
+});
+
 describe('batch --retry-failed', () => {
   it('re-submits only failed lines, under a new journal key per retry, never uncertain or succeeded ones', async () => {
     // The provider fails "flaky" prompts, then gets better: a second simulator on the same address.
