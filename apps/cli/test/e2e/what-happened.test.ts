@@ -306,6 +306,39 @@ describe('batch --retry-failed', () => {
   });
 });
 
+describe('batch --dry-run after a run', () => {
+  it('plans from the journal: finished lines are not sent, a failed one would be retried under a new key', async () => {
+    const u = await user();
+    await writeFile(
+      join(u.cwd, 'prompts.jsonl'),
+      `${[
+        JSON.stringify({ prompt: 'a fine day', resolution: '720p' }),
+        JSON.stringify({ prompt: 'a bad day [[fail]]', resolution: '1080p' }),
+      ].join('\n')}\n`,
+    );
+    const args = ['batch', 'prompts.jsonl', ...remote(sim), '--out', 'results'];
+    const run = await runCli([...args, '--json'], u);
+    expect(run.code, run.stderr).toBe(4);
+    const failedTask = (parseJsonOutput(run) as unknown as BatchDoc).lines[1]?.taskId;
+    const journal = await readFile(join(u.cwd, 'prompts.jsonl.journal.jsonl'), 'utf8');
+    const before = sim.stats().requests;
+    const dry = await runCli([...args, '--retry-failed', '--dry-run'], u);
+    expect(dry.code, dry.stderr).toBe(0);
+    const stdout = dry.stdout.split('\n');
+    expect(stdout[0]).toBe('line 1: would not be sent (done)');
+    expect(stdout[1]).toMatch(
+      new RegExp(
+        `^line 2: estimated cost 0\\.65 USD \\(5 s × 0\\.13 USD/s at 1080p; price list apixo\\) — submitting again: its task ${failedTask} failed \\(\\[provider_error\\] Generation failed\\); --retry-failed \\(retry 1, journal key request:[0-9a-f]{64}:1:retry-1\\)$`,
+      ),
+    );
+    expect(stdout[2]).toBe(`  POST ${sim.baseUrl}/api/v1/generateTask/wan-2-5`);
+    expect(stdout.at(-3)).toBe('1 of 2 line(s) would be sent; estimated total: 0.65 USD');
+    expect(sim.stats().requests - before).toBe(0);
+    // The dry run neither locked nor wrote the journal.
+    expect(await readFile(join(u.cwd, 'prompts.jsonl.journal.jsonl'), 'utf8')).toBe(journal);
+  });
+});
+
 function doc1Key(doc: BatchDoc, line: number): string {
   return doc.lines.find((l) => l.line === line)?.key as string;
 }
