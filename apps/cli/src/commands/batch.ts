@@ -340,6 +340,12 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
   const totals = summarizeOutcomes(ordered);
   const exitCode = worstExitCode(ordered.map(exitCodeOfOutcome));
   printBatchSummary(io, ordered, totals, journalPath);
+  const failedTasks = ordered.filter((o) => o.snapshot?.status === 'failed').length;
+  if (failedTasks > 0) {
+    io.note(
+      `${failedTasks} line(s) ran and failed; re-run with --retry-failed to submit them again (a new task each, paid again)`,
+    );
+  }
   if (exitCode === ExitCode.interrupted) {
     io.note(
       `interrupted: submitted tasks keep running; the journal is up to date; re-run the same command to resume: ${rerun}`,

@@ -104,6 +104,9 @@ describe('wankit tasks on the file journal', () => {
     expect(batch.code, batch.stderr).toBe(4);
     // The summary's cost names its currency, and says it is an estimate.
     expect(batch.stderr).toContain('; cost 0.4 USD (est.) (journal ');
+    expect(batch.stderr).toContain(
+      'wankit: 1 line(s) ran and failed; re-run with --retry-failed to submit them again (a new task each, paid again)',
+    );
     const doc = parseJsonOutput(batch) as unknown as BatchDoc;
     const [kite, broken] = doc.lines;
     const journal = join(u.cwd, 'prompts.jsonl.journal.jsonl');
