@@ -8,6 +8,7 @@ import { type Plan, planLine } from './batch-plan.js';
 import { connect } from './connect.js';
 import { costText, dryRunRequest, priceListInfo, printRequest, type RequestDryRun } from './dry-run.js';
 import { timeScaleOf } from './session.js';
+import { storeUrlOf } from './store.js';
 
 export interface BatchDryRunSetup {
   readonly file: string;
@@ -51,6 +52,9 @@ export async function dryRunBatch(context: CommandContext, setup: BatchDryRunSet
   const connection = await connect(setup.settings.target, io, { timeScale: timeScaleOf(context) });
   try {
     const priceList = await priceListInfo(connection.adapter);
+    if (storeUrlOf(context)) {
+      io.note('with --store, the dry run does not read the store: lines it already has are shown as new');
+    }
     const lines: LineDryRun[] = [];
     for (const plan of plans) {
       const base = {
