@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ModelSpec } from '@wankit/core';
 import { type ProviderId, providerIds } from './config/provider-ids.js';
+import { buildPriceLists, type PriceListData } from './model-prices.js';
 import { providers } from './runtime/providers.js';
 
 /** What `wankit models` shows: the catalog, each model with the providers that serve it. */
@@ -8,7 +9,11 @@ export interface ModelsData {
   readonly models: readonly (ModelSpec & {
     readonly providers: { provider: ProviderId; providerModel: string }[];
   })[];
-  readonly providers: Readonly<Record<string, { kinds: readonly string[]; limits: Record<string, unknown> }>>;
+  readonly providers: Readonly<
+    Record<string, { kinds: readonly string[]; limits: Record<string, unknown>; priceList: string | null }>
+  >;
+  /** Published price lists, by id: the source of the cost estimates (`--dry-run`, tasks without a reported cost). */
+  readonly priceLists: Readonly<Record<string, PriceListData>>;
 }
 
 /** Computes the data from the catalog and the adapters (loads core, zod and every adapter). */
@@ -29,9 +34,14 @@ export async function buildModelsData(): Promise<ModelsData> {
     providers: Object.fromEntries(
       adapters.map(([id, adapter]) => [
         id,
-        { kinds: adapter.capabilities.kinds, limits: { ...adapter.capabilities.limits } },
+        {
+          kinds: adapter.capabilities.kinds,
+          limits: { ...adapter.capabilities.limits },
+          priceList: adapter.capabilities.priceList ?? null,
+        },
       ]),
     ),
+    priceLists: await buildPriceLists(adapters),
   };
 }
 

@@ -62,7 +62,19 @@ export function addConnectionOptions(command: Command): Command {
       'the server runs tasks at x times the documented durations (a `wankit sim --time-scale x`); scales polling',
       parsePositive,
     )
-    .option('--json', 'print one JSON document on stdout and nothing else there');
+    .option('--json', 'print one JSON document on stdout and nothing else there')
+    .option(
+      '--verbose',
+      'print every HTTP exchange on stderr, key redacted, with timing (also: WANKIT_DEBUG=1)',
+    );
+}
+
+/** `video`, `image`, `batch`: show what would be sent and what it would cost, and send nothing. */
+export function addDryRunOption(command: Command): Command {
+  return command.option(
+    '--dry-run',
+    'validate, print the exact request(s) (key redacted) and the estimated cost; send nothing',
+  );
 }
 
 /** Waiting and downloading: every command that waits for a task. */

@@ -3,6 +3,7 @@ import { addSimulatorVariantOptions } from './commands/sim.js';
 import {
   addCommonRequestOptions,
   addConnectionOptions,
+  addDryRunOption,
   addImageOptions,
   addJournalRunOptions,
   addPoolOptions,
@@ -57,6 +58,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
     .argument('<prompt>', 'what the video shows');
   addVideoOptions(addCommonRequestOptions(video));
   addWaitOptions(video);
+  addDryRunOption(video);
   addConnectionOptions(video)
     .option('--callback-url <url>', 'ask the provider to POST the result here (providers with callbacks)')
     .addHelpText(
@@ -67,6 +69,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         'wankit video "the cat turns its head" --image ./cat.png --resolution 720p',
         'wankit video "city timelapse" --provider generate-task --resolution 1080p --aspect 16:9 --duration 10',
         'wankit video "a kitten" --no-download --json',
+        'wankit video "a kitten" --provider generate-task --resolution 1080p --dry-run',
       ]),
     )
     .action(run('video', () => import('./commands/generate.js')));
@@ -77,6 +80,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
     .argument('<prompt>', 'what the image shows');
   addImageOptions(addCommonRequestOptions(image));
   addWaitOptions(image);
+  addDryRunOption(image);
   addConnectionOptions(image)
     .addHelpText(
       'after',
@@ -154,6 +158,18 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
       '--resubmit-uncertain',
       'send again the lines whose earlier submit outcome is unknown (may pay twice)',
     )
+    .option(
+      '--retry-failed',
+      'submit again the lines whose task failed (a new journal key per retry; never uncertain or succeeded lines)',
+    )
+    .addOption(
+      new Option(
+        '--name-by <source>',
+        "name output files by the line's name field (else line-<n>), the line number, or the task id " +
+          '(default: the name field when a line has one, else the task id)',
+      ).choices(['name', 'line', 'task']),
+    )
+    .option('--overwrite', 'replace existing output files named by --name-by name|line')
     .option('--enqueue-only', 'with --store: queue the lines for the workers and exit')
     .option(
       '--batch-name <name>',
@@ -162,6 +178,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
   addPoolOptions(addStoreOptions(batch));
   addImageOptions(addVideoOptions(addCommonRequestOptions(batch)));
   addWaitOptions(batch);
+  addDryRunOption(batch);
   addJournalRunOptions(batch);
   addConnectionOptions(batch)
     .addHelpText(
@@ -170,11 +187,13 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         'wankit batch prompts.jsonl --out results',
         'wankit batch prompts.jsonl --concurrency 8 --model wan2.5-t2v-preview --provider generate-task',
         'wankit batch images.jsonl --kind image --size 1280*1280',
+        'wankit batch prompts.jsonl --provider generate-task --dry-run',
+        'wankit batch prompts.jsonl --retry-failed --name-by name',
         'wankit batch prompts.jsonl --store postgres://db.internal/wankit --enqueue-only',
       ])}
 Each line is a JSON object with neutral request fields (prompt, model, size, resolution, aspectRatio,
 durationSeconds, negativePrompt, seed, image, count, ...) or just a JSON string (the prompt); flags give
-defaults. The journal (default <file>.journal.jsonl) records every step: a re-run skips finished lines,
+defaults. A line's "name" field (not sent) names its output files. The journal (default <file>.journal.jsonl) records every step: a re-run skips finished lines,
 re-attaches to submitted tasks and never sends a line twice; lines whose submit outcome is unknown are
 reported, and sent again only with --resubmit-uncertain.
 With --store (or $WANKIT_STORE_URL) the lines go into a shared PostgreSQL store's queue instead, keyed by
@@ -255,6 +274,7 @@ the same file again, or on two machines, queues nothing twice.
   addStoreOptions(
     program
       .command('tasks')
+      .alias('history')
       .description('list tasks, newest first, from the journal or a shared store (--store)')
       .option('--status <list>', 'states or statuses, comma-separated (e.g. uncertain,failed,submitted)')
       .option('--batch <name>', 'only this batch')

@@ -1,11 +1,5 @@
 import { resolve } from 'node:path';
-import {
-  isWankitError,
-  type JournalTaskSummary,
-  type TaskRef,
-  type TaskSnapshot,
-  WankitError,
-} from '@wankit/core';
+import { isWankitError, type TaskRef, type TaskSnapshot, WankitError } from '@wankit/core';
 import { isLoopbackUrl } from '../config/resolve-config.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
 import { createProgress } from '../output/progress.js';
@@ -13,10 +7,13 @@ import { errorLine } from '../output/report-error.js';
 import type { DownloadedFile } from '../output/task-report.js';
 import type { CommandContext } from '../run-action.js';
 import { type BatchLine, readBatchLines } from '../runtime/batch-lines.js';
+import { latestAttempt, type Plan, planLine } from '../runtime/batch-plan.js';
 import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runtime/batch-summary.js';
 import { connect, loadAdapter } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
+import { httpLogOption } from '../runtime/http-log.js';
 import { type BatchTarget, describeTarget, foreignEntries } from '../runtime/journal-target.js';
+import { duplicateOutputNames, type NameBy, outputNameOf } from '../runtime/output-names.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
 import { downloadHint } from '../runtime/resume-hint.js';
 import { openRunJournal, type RunJournal } from '../runtime/run-journal.js';
@@ -24,22 +21,26 @@ import { loadSettings, timeScaleOf } from '../runtime/session.js';
 import { storeUrlOf } from '../runtime/store.js';
 import { describeUncertain, resolveHint } from '../runtime/uncertain-entry.js';
 
-type Plan =
-  | { type: 'done'; line: BatchLine; snapshot?: TaskSnapshot; files: DownloadedFile[] }
-  | { type: 'download'; line: BatchLine; snapshot: TaskSnapshot }
-  | { type: 'attach'; line: BatchLine; ref: TaskRef }
-  | { type: 'uncertain'; line: BatchLine; state: string; entry: JournalTaskSummary }
-  | { type: 'submit'; line: BatchLine; reason?: string };
-
 /**
  * `wankit batch <file.jsonl>`: every line once. Crash safety comes from the journal next to the file:
  * core writes `intent` before each create and `submitted` after it (fsync'd), so a re-run knows what
  * was finished, what to re-attach to, and which lines have an unknown submit outcome.
  */
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
-  // A shared Postgres store takes the batch into its worker pool instead of the file journal.
-  if (storeUrlOf(context)) return (await import('./batch-store.js')).run(context);
   const { io, options } = context;
+  // A shared Postgres store takes the batch into its worker pool instead of the file journal (a dry run
+  // sends nothing and needs no ledger).
+  if (storeUrlOf(context) && options.dryRun !== true) {
+    if (options.retryFailed === true || options.nameBy !== undefined) {
+      throw new WankitError({
+        kind: 'invalid_request',
+        message: `${options.retryFailed === true ? '--retry-failed' : '--name-by'} works with the file journal, not with --store (nothing was sent)`,
+        field: options.retryFailed === true ? '--retry-failed' : '--name-by',
+        allowed: ['omit --store'],
+      });
+    }
+    return (await import('./batch-store.js')).run(context);
+  }
   const file = resolve(context.cwd, context.args[0] ?? '');
   const settings = await loadSettings(context);
   // Only an explicit --journal moves the batch journal; the per-user default is for single tasks.
@@ -54,7 +55,10 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     ...draftFromFlags('video', flags, adapter.id),
     ...draftFromFlags('image', flags, adapter.id),
   };
-  const { lines, errors } = await readBatchLines(file, options.kind as MediaKind, defaults, adapter);
+  const nameBy = options.nameBy as NameBy | undefined;
+  const read = await readBatchLines(file, options.kind as MediaKind, defaults, adapter);
+  const { lines } = read;
+  const errors = [...read.errors, ...duplicateOutputNames(lines, nameBy)].sort((a, b) => a.line - b.line);
   if (errors.length > 0) {
     for (const { error } of errors) io.err(`${io.colors.red('error:')} ${errorLine(error)}`);
     io.err(`${errors.length} invalid line(s) in ${file}; nothing was sent`);
@@ -75,10 +79,19 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     }
   }
 
+  if (options.dryRun === true) {
+    const { dryRunBatch } = await import('../runtime/dry-run-batch.js');
+    return dryRunBatch(context, { file, journalPath, download, settings, adapter, lines });
+  }
+
   // One run per journal: a second one would plan the same lines and pay for them twice.
   const run = await openRunJournal(context, journalPath);
   try {
-    return await runBatch(context, { file, journalPath, outDir, download, settings, adapter, lines }, run);
+    return await runBatch(
+      context,
+      { file, journalPath, outDir, download, settings, adapter, lines, nameBy },
+      run,
+    );
   } finally {
     await run.close();
   }
@@ -92,11 +105,12 @@ interface BatchSetup {
   readonly settings: Awaited<ReturnType<typeof loadSettings>>;
   readonly adapter: Awaited<ReturnType<typeof loadAdapter>>;
   readonly lines: BatchLine[];
+  readonly nameBy: NameBy | undefined;
 }
 
 async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJournal): Promise<ExitCodeValue> {
   const { io, options, interrupt } = context;
-  const { file, journalPath, outDir, download, settings, adapter, lines } = setup;
+  const { file, journalPath, outDir, download, settings, adapter, lines, nameBy } = setup;
   const { journal } = run;
   const { summarizeJournal } = await import('@wankit/core');
   const summary = summarizeJournal(run.records);
@@ -109,7 +123,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
         local: isLoopbackUrl(settings.target.baseUrl ?? adapter.defaultBaseUrl ?? ''),
       };
   const foreign = foreignEntries(
-    lines.map((line) => summary.get(line.key)).filter((entry) => entry !== undefined),
+    lines.map((line) => latestAttempt(line.key, summary).entry).filter((entry) => entry !== undefined),
     current,
   );
   if (foreign.length > 0) {
@@ -128,49 +142,14 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
     if (io.json) io.printJson({ ok: false, exitCode: ExitCode.usage, error: error.toJSON() });
     return ExitCode.usage;
   }
-  const plans: Plan[] = lines.map((line) => {
-    const entry = summary.get(line.key);
-    if (!entry) return { type: 'submit', line };
-    const files = entry.downloads.map((d) => ({
-      path: d.path,
-      bytes: d.bytes,
-      sha256: d.sha256,
-      url: d.url,
-    }));
-    switch (entry.state) {
-      case 'downloaded':
-        return { type: 'done', line, ...(entry.terminal ? { snapshot: entry.terminal } : {}), files };
-      case 'finished':
-        return entry.terminal?.status === 'succeeded' && download && files.length === 0
-          ? { type: 'download', line, snapshot: entry.terminal }
-          : { type: 'done', line, ...(entry.terminal ? { snapshot: entry.terminal } : {}), files };
-      case 'submitted':
-        // An embedded simulator dies with its process: its tasks cannot be re-attached, and cost nothing.
-        if (embedded)
-          return { type: 'submit', line, reason: 'its task was in an embedded simulator that has stopped' };
-        return entry.ref
-          ? { type: 'attach', line, ref: entry.ref }
-          : { type: 'uncertain', line, state: entry.state, entry };
-      case 'refused':
-        // The provider provably created nothing: sending again cannot pay twice.
-        return {
-          type: 'submit',
-          line,
-          reason:
-            entry.error?.resolvedBy === 'user'
-              ? 'you settled its unknown outcome with `wankit resolve --drop`'
-              : 'the provider refused it last time',
-        };
-      default:
-        return options.resubmitUncertain === true || embedded
-          ? {
-              type: 'submit',
-              line,
-              reason: `its earlier submit outcome is unknown (${entry.state}); --resubmit-uncertain`,
-            }
-          : { type: 'uncertain', line, state: entry.state, entry };
-    }
-  });
+  const plans: Plan[] = lines.map((line) =>
+    planLine(line, summary, {
+      embedded,
+      download,
+      resubmitUncertain: options.resubmitUncertain === true,
+      retryFailed: options.retryFailed === true,
+    }),
+  );
   const count = (type: Plan['type']) => plans.filter((p) => p.type === type).length;
   io.note(
     `batch ${file}: ${lines.length} line(s): ${count('done')} already done, ${count('attach')} to re-attach, ` +
@@ -183,7 +162,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
     if (plan.type === 'uncertain') {
       io.warn(
         `line ${plan.line.line}: an earlier submit may or may not have created a task; not sent again: ${describeUncertain(plan.entry)}. ` +
-          `Check with the provider; ${resolveHint(plan.line.key, journalPath)}; or re-run with --resubmit-uncertain to send it anyway.`,
+          `Check with the provider; ${resolveHint(plan.key, journalPath)}; or re-run with --resubmit-uncertain to send it anyway.`,
       );
     }
   }
@@ -193,7 +172,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
     if (plan.type === 'done') {
       outcomes.set(plan.line.line, {
         line: plan.line.line,
-        key: plan.line.key,
+        key: plan.key,
         result: plan.snapshot?.status === 'succeeded' ? 'succeeded' : 'failed',
         skipped: true,
         ...(plan.snapshot ? { snapshot: plan.snapshot } : {}),
@@ -203,7 +182,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
     if (plan.type === 'uncertain') {
       outcomes.set(plan.line.line, {
         line: plan.line.line,
-        key: plan.line.key,
+        key: plan.key,
         result: 'uncertain',
         files: [],
       });
@@ -220,6 +199,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
       journal,
       adapter,
       timeScale: timeScaleOf(context),
+      ...httpLogOption(context),
     });
     try {
       const limitTasks = adapter.capabilities.limits.concurrentTasks ?? Number.POSITIVE_INFINITY;
@@ -234,8 +214,8 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
       progress.update(status());
 
       const runOne = async (plan: Plan): Promise<LineOutcome> => {
-        const { line } = plan;
-        const base = { line: line.line, key: line.key };
+        const { line, key } = plan;
+        const base = { line: line.line, key };
         if (interrupt.signal.aborted) return { ...base, result: 'not-started', files: [] };
         running += 1;
         progress.update(status());
@@ -253,14 +233,14 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
               // create already sent finish, so that its outcome is journaled, never left uncertain.
               ref = (
                 await connection.client.submit(line.prepared, {
-                  key: line.key,
+                  key,
                   cancelBeforeSend: interrupt.signal,
                 })
               ).ref;
               progress.log(`line ${line.line}: submitted ${ref.taskId}`);
             }
             snapshot = await connection.client.wait(ref, {
-              key: line.key,
+              key,
               signal: interrupt.signal,
               ...(typeof options.timeout === 'number' ? { deadlineMs: options.timeout } : {}),
             });
@@ -268,10 +248,13 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
           let files: DownloadedFile[] = [];
           if (snapshot.status === 'succeeded' && download) {
             try {
+              const name = outputNameOf(line, nameBy);
               files = await downloadOutputs(connection, snapshot, outDir, {
                 signal: interrupt.signal,
-                overwrite: true,
-                ...(plan.type === 'submit' ? {} : { key: line.key }),
+                // A task id names only that task's own files; a chosen name could be anyone's.
+                overwrite: name === undefined || options.overwrite === true,
+                ...(name !== undefined ? { name } : {}),
+                ...(plan.type === 'submit' ? {} : { key }),
               });
             } catch (error) {
               if (!isWankitError(error) || error.kind === 'aborted') throw error;
@@ -341,7 +324,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
   // is not reported as done, since a re-run would not know it.
   const ordered = lines.map((l) => {
     const outcome = outcomes.get(l.line)!;
-    const failure = run.failures.get(l.key);
+    const failure = run.failures.get(outcome.key);
     if (!failure || outcome.result === 'journal-failed') return outcome;
     const taskId = outcome.snapshot?.ref.taskId ?? outcome.taskId;
     const error = new WankitError({
@@ -357,6 +340,12 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
   const totals = summarizeOutcomes(ordered);
   const exitCode = worstExitCode(ordered.map(exitCodeOfOutcome));
   printBatchSummary(io, ordered, totals, journalPath);
+  const failedTasks = ordered.filter((o) => o.snapshot?.status === 'failed').length;
+  if (failedTasks > 0) {
+    io.note(
+      `${failedTasks} line(s) ran and failed; re-run with --retry-failed to submit them again (a new task each, paid again)`,
+    );
+  }
   if (exitCode === ExitCode.interrupted) {
     io.note(
       `interrupted: submitted tasks keep running; the journal is up to date; re-run the same command to resume: ${rerun}`,
@@ -376,6 +365,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
         taskId: o.snapshot?.ref.taskId ?? o.taskId,
         status: o.snapshot?.status,
         cost: o.snapshot?.usage?.cost,
+        currency: o.snapshot?.usage?.currency,
         failure: o.snapshot?.error,
         error: o.error?.toJSON(),
         files: o.files,

@@ -8,6 +8,7 @@ import type { CommandContext } from '../run-action.js';
 import { connect, loadAdapter } from '../runtime/connect.js';
 import { defaultModel } from '../runtime/default-models.js';
 import { finishTask } from '../runtime/finish-task.js';
+import { httpLogOption } from '../runtime/http-log.js';
 import { openJournal } from '../runtime/journal.js';
 import { prepareRequest } from '../runtime/prepare-request.js';
 import {
@@ -38,6 +39,10 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const prepared = await prepareRequest(draft, adapter, callbackUrl);
   const warnings: Warning[] = [...prepared.warnings];
   for (const warning of warnings) io.warn(formatWarningText(warning));
+  if (options.dryRun === true) {
+    const { dryRunSingle } = await import('../runtime/dry-run.js');
+    return dryRunSingle(context, settings.target, prepared, warnings);
+  }
 
   const journalPath =
     settings.target.mode === 'embedded' && settings.journal === undefined
@@ -48,6 +53,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     adapter: settings.target.mode === 'remote' ? adapter : undefined,
     journal,
     timeScale: timeScaleOf(context),
+    ...httpLogOption(context),
   });
   let ref: TaskRef | undefined;
   const key = randomUUID();

@@ -1,6 +1,7 @@
 import type { DurationRule, ModelSpec } from '@wankit/core';
 import type { ProviderId } from '../config/provider-ids.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { modelPriceLines, priceListFooter, priceListsFor } from '../model-prices.js';
 import { loadModelsData } from '../models-data.js';
 import type { CommandContext } from '../run-action.js';
 
@@ -36,10 +37,12 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     .map(({ providers: servedBy, ...model }) => ({ model: model as ModelSpec, servedBy }))
     .filter((row) => !only || row.servedBy.some((s) => s.provider === only));
 
+  const lists = priceListsFor(data.priceLists, only);
   if (io.json) {
     io.printJson({
       models: rows.map((row) => ({ ...row.model, providers: row.servedBy })),
       providers: only ? { [only]: data.providers[only] } : data.providers,
+      priceLists: Object.fromEntries(lists.map((list) => [list.id, list])),
     });
     return ExitCode.ok;
   }
@@ -67,7 +70,13 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     io.out(
       `  providers: ${servedBy.length > 0 ? servedBy.map((s) => `${s.provider} (${s.providerModel})`).join(', ') : 'none'}`,
     );
+    for (const line of modelPriceLines(lists, model.id)) io.out(`  ${line}`);
     io.out('');
   }
+  for (const line of priceListFooter(lists)) io.out(line);
+  if (only && lists.length === 0)
+    io.out(
+      `${only}: no published price list in wankit; a task's cost is what the provider reports, when it does.`,
+    );
   return ExitCode.ok;
 }

@@ -8,6 +8,7 @@ import { errorLine } from '../output/report-error.js';
 import type { CommandContext } from '../run-action.js';
 import { type Connection, connect } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
+import { httpLogOption } from '../runtime/http-log.js';
 import { refTarget } from '../runtime/ref-target.js';
 import { downloadHint } from '../runtime/resume-hint.js';
 import { openRunJournal, type RunJournal } from '../runtime/run-journal.js';
@@ -96,6 +97,7 @@ async function resumeTasks(
       journal,
       timeScale: timeScaleOf(context),
       acceptRefsFromOtherBaseUrls: explicit,
+      ...httpLogOption(context),
     });
     connections.set(id, connecting);
     return connecting;

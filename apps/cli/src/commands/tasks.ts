@@ -9,7 +9,10 @@ import { journalListing, storeListing, type TaskListing, type TaskListRow } from
 
 function dateOption(value: unknown, flag: string): Date | undefined {
   if (typeof value !== 'string') return undefined;
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(day ? `${value}T00:00:00Z` : value);
+  // `--until 2026-01-31` includes that whole day (UTC): the bound is the next midnight.
+  if (day && flag === '--until' && !Number.isNaN(date.getTime())) date.setUTCDate(date.getUTCDate() + 1);
   if (Number.isNaN(date.getTime())) {
     throw new WankitError({
       kind: 'invalid_request',
@@ -21,8 +24,10 @@ function dateOption(value: unknown, flag: string): Date | undefined {
   return date;
 }
 
-const money = (row: { cost?: number; currency?: string }) =>
-  row.cost === undefined ? '-' : `${row.cost}${row.currency ? ` ${row.currency}` : ''}`;
+const money = (row: { cost?: number; currency?: string; estimated?: boolean }) =>
+  row.cost === undefined
+    ? '-'
+    : `${row.cost}${row.currency ? ` ${row.currency}` : ''}${row.estimated ? ' (est.)' : ''}`;
 
 const clip = (text: string | undefined, width: number) =>
   !text ? '-' : text.length > width ? `${text.slice(0, width - 1)}…` : text;

@@ -3,6 +3,7 @@ import { isProviderId, providerIds } from '../config/provider-ids.js';
 import { journalPathFor } from '../config/resolve-config.js';
 import type { CommandContext } from '../run-action.js';
 import { type Connection, connect } from './connect.js';
+import { httpLogOption } from './http-log.js';
 import { openJournal } from './journal.js';
 import { refTarget } from './ref-target.js';
 import { loadSettings, timeScaleOf } from './session.js';
@@ -49,6 +50,7 @@ export async function attach(context: CommandContext): Promise<Attached> {
     journal,
     timeScale: timeScaleOf(context),
     acceptRefsFromOtherBaseUrls: explicit,
+    ...httpLogOption(context),
   });
   return { ref, connection, journalPath, journal, key: key ?? `${ref.adapter}:${ref.taskId}` };
 }

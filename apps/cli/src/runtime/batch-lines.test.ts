@@ -31,6 +31,38 @@ describe('readBatchLines', () => {
     expect(lines[0]!.key).toMatch(/^request:[0-9a-f]{64}:1$/);
   });
 
+  it('takes the name field off the request: it names files, is not sent, and renaming re-sends nothing', async () => {
+    const named = await readBatchLines(
+      await batchFile('{"prompt":"a","name":"../Kite 1"}\n'),
+      'video',
+      {},
+      adapter,
+    );
+    const plain = await readBatchLines(await batchFile('"a"\n'), 'video', {}, adapter);
+    expect(named.errors).toStrictEqual([]);
+    expect(named.lines[0]!.name).toBe('Kite_1');
+    expect(named.lines[0]!.key).toBe(plain.lines[0]!.key);
+    expect(named.lines[0]!.prepared.input.request).not.toHaveProperty('name');
+    const bad = await readBatchLines(
+      await batchFile('{"prompt":"a","name":"///"}\n{"prompt":"b","name":3}\n'),
+      'video',
+      {},
+      adapter,
+    );
+    expect(bad.errors.map((e) => [e.line, e.error.field, e.error.message])).toStrictEqual([
+      [
+        1,
+        'name',
+        'line 1: name must be a string with at least one letter or digit (it names the output files)',
+      ],
+      [
+        2,
+        'name',
+        'line 2: name must be a string with at least one letter or digit (it names the output files)',
+      ],
+    ]);
+  });
+
   it('keys a line by its request and copy number, not its position: same input same key, edited line or defaults a new one', async () => {
     const first = await readBatchLines(await batchFile('"a"\n"b"\n'), 'video', {}, adapter);
     const again = await readBatchLines(await batchFile('"a"\n"b"\n'), 'video', {}, adapter);

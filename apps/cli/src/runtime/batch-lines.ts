@@ -28,6 +28,8 @@ export interface BatchLine {
    */
   readonly key: string;
   readonly prepared: PreparedRequest;
+  /** The line's own `name` field, made safe for a file name (see `safeOutputName`): not part of the request. */
+  readonly name?: string;
 }
 
 export interface BatchLineError {
@@ -49,6 +51,39 @@ const lineError = (
     value: typeof value === 'string' && value.length > 80 ? `${value.slice(0, 77)}...` : value,
     ...(allowed ? { allowed } : {}),
   });
+
+/** Longest output name kept from a line's `name` field. */
+export const maxOutputNameChars = 100;
+
+/**
+ * A line's `name` as a file name stem: the same characters core keeps in output file names (letters, digits,
+ * `.`, `_`, `-`; anything else becomes `_`), no leading dot, at most 100 characters, so that no name
+ * reaches outside the output folder or hides a file.
+ */
+export function safeOutputName(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, maxOutputNameChars);
+}
+
+/** Takes the batch-only `name` field off a parsed line: it names the output files, it is not sent. */
+function takeName(fields: DraftRequest, line: number): { fields: DraftRequest; name?: string } {
+  if (!('name' in fields)) return { fields };
+  const { name, ...rest } = fields as DraftRequest & { name?: unknown };
+  const safe = typeof name === 'string' ? safeOutputName(name) : '';
+  if (safe === '') {
+    throw lineError(
+      line,
+      'name',
+      name,
+      'name must be a string with at least one letter or digit (it names the output files)',
+      ['a string such as "kitten-01"'],
+    );
+  }
+  return { fields: rest, name: safe };
+}
 
 function parseLine(text: string, line: number): DraftRequest {
   const parsed = parseBoundedJson(text);
@@ -175,7 +210,7 @@ export async function readBatchLines(
     const number = index + 1;
     if (row.trim() === '') continue;
     try {
-      const fields = parseLine(row, number);
+      const { fields, name } = takeName(parseLine(row, number), number);
       const merged = { ...defaults, ...fields };
       const kind = kindOf(media, merged);
       checkLineFields(number, fields, kind);
@@ -186,7 +221,12 @@ export async function readBatchLines(
       const key = `request:${hash}:${copy}`;
       // Local image paths in a line are relative to the batch file.
       const draft = await completeDraft(media, identity, chooseModel, dirname(file));
-      lines.push({ line: number, key, prepared: await prepareRequest(draft, adapter) });
+      lines.push({
+        line: number,
+        key,
+        prepared: await prepareRequest(draft, adapter),
+        ...(name !== undefined ? { name } : {}),
+      });
     } catch (error) {
       if (!isWankitError(error)) throw error;
       const message = error.message.startsWith(`line ${number}`)

@@ -43,12 +43,18 @@ export interface BatchTotals {
   /** Sum of the costs the provider reported, over every finished line (this run and earlier ones). */
   readonly cost: number;
   readonly costReported: number;
+  /** The same costs summed per currency (`?` when the provider named none); a mixed sum above means little. */
+  readonly costByCurrency: Readonly<Record<string, number>>;
+  /** Some of these costs are wankit's estimates from a price list, not the provider's figures. */
+  readonly costEstimated: boolean;
 }
 
 export function summarizeOutcomes(outcomes: readonly LineOutcome[]): BatchTotals {
   const failedByKind: Record<string, number> = {};
   let cost = 0;
   let costReported = 0;
+  const byCurrency: Record<string, number> = {};
+  let costEstimated = false;
   const counts = {
     succeeded: 0,
     failed: 0,
@@ -65,6 +71,9 @@ export function summarizeOutcomes(outcomes: readonly LineOutcome[]): BatchTotals
     if (reported !== undefined) {
       cost += reported;
       costReported += 1;
+      const currency = outcome.snapshot?.usage?.currency ?? '?';
+      byCurrency[currency] = (byCurrency[currency] ?? 0) + reported;
+      if (outcome.snapshot?.usage?.estimated) costEstimated = true;
     }
     switch (outcome.result) {
       case 'succeeded':
@@ -100,6 +109,10 @@ export function summarizeOutcomes(outcomes: readonly LineOutcome[]): BatchTotals
     failedByKind,
     cost: Math.round(cost * 1e6) / 1e6,
     costReported,
+    costByCurrency: Object.fromEntries(
+      Object.entries(byCurrency).map(([currency, sum]) => [currency, Math.round(sum * 1e6) / 1e6]),
+    ),
+    costEstimated,
   };
 }
 
@@ -129,7 +142,16 @@ export function printBatchSummary(
       `, ${totals.uncertain} uncertain, ${totals.timedOut} timed out, ${totals.interrupted} interrupted` +
       (totals.notSaved > 0 ? `, ${totals.notSaved} succeeded but not saved` : '') +
       (totals.journalFailed > 0 ? `, ${totals.journalFailed} not recorded in the journal` : '') +
-      `; ${totals.skipped} done in earlier runs; cost ${totals.costReported > 0 ? totals.cost : 'not reported'}` +
+      `; ${totals.skipped} done in earlier runs; cost ${costText(totals)}` +
       ` (journal ${journal})`,
   );
+}
+
+/** `1.3 USD`, `1.3 USD + 2 CNY (est.)`, or `not reported`. */
+function costText(totals: BatchTotals): string {
+  if (totals.costReported === 0) return 'not reported';
+  const sums = Object.entries(totals.costByCurrency).map(([currency, sum]) =>
+    currency === '?' ? `${sum}` : `${sum} ${currency}`,
+  );
+  return `${sums.join(' + ')}${totals.costEstimated ? ' (est.)' : ''}`;
 }

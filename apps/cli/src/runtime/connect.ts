@@ -1,4 +1,5 @@
 import type {
+  Logger,
   RequestBudgetLimits,
   ScheduleOptions,
   SharedRequestBudget,
@@ -41,6 +42,8 @@ export interface ConnectOptions {
   /** The account's budget shared with other processes (`--store`), and this client's own limits. */
   readonly sharedBudget?: SharedRequestBudget;
   readonly limits?: RequestBudgetLimits;
+  /** HTTP events (`--verbose`), already redacted by core. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       apiKey: localPlaceholderKey,
       baseUrl: simulator.baseUrl,
       ...(options.journal ? { journal: options.journal } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
       schedule: scheduleFor(embeddedTimeScale),
     });
     return {
@@ -118,6 +122,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
     ...(options.acceptRefsFromOtherBaseUrls ? { acceptRefsFromOtherBaseUrls: true } : {}),
     ...(options.sharedBudget ? { sharedBudget: options.sharedBudget } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     provider: target.provider,

@@ -10,6 +10,8 @@ export interface DownloadOutputsOptions {
    * client records the download, so a later run sees the line as downloaded.
    */
   readonly key?: string;
+  /** The file name stem instead of the task id (`batch --name-by`). */
+  readonly name?: string;
 }
 
 /** Downloads every output of a finished task into `dir`. */
@@ -24,6 +26,7 @@ export async function downloadOutputs(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.overwrite ? { overwrite: true } : {}),
     ...(options.key ? { key: options.key } : {}),
+    ...(options.name ? { name: options.name } : {}),
   });
   const files = results.map((r) => ({ path: r.path, bytes: r.bytes, sha256: r.sha256, url: r.url }));
   return files;

@@ -3,6 +3,7 @@ import type { PostgresStore, Worker } from '@wankit/store-postgres';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { CommandContext } from '../run-action.js';
 import { type Connection, connect, scheduleFor } from './connect.js';
+import { httpLogOption } from './http-log.js';
 import { timeScaleOf } from './session.js';
 
 export interface Pool {
@@ -64,6 +65,7 @@ export async function startPool(
     journal,
     sharedBudget,
     timeScale,
+    ...httpLogOption(context),
     // The account's limits are kept by the store; this process only caps its own open requests.
     limits: { requestsPerMinute: Number.POSITIVE_INFINITY, concurrentTasks: Number.POSITIVE_INFINITY },
   });

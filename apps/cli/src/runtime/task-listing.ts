@@ -15,6 +15,8 @@ export interface TaskListRow {
   readonly taskId?: string;
   readonly cost?: number;
   readonly currency?: string;
+  /** The cost is wankit's estimate from the provider's published prices (the provider reported none). */
+  readonly estimated?: boolean;
   readonly files: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -69,6 +71,7 @@ function fromSummary(summary: JournalTaskSummary, createdAt: string): TaskListRo
     ...(ref ? { taskId: ref.taskId } : {}),
     ...(usage?.cost !== undefined ? { cost: usage.cost } : {}),
     ...(usage?.currency ? { currency: usage.currency } : {}),
+    ...(usage?.cost !== undefined && usage.estimated ? { estimated: true } : {}),
     files: summary.downloads.map((d) => d.path),
     createdAt,
     updatedAt: summary.updatedAt,

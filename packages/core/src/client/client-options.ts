@@ -96,6 +96,11 @@ export interface WaitOptions {
 export interface DownloadOptions {
   /** Directory to save into, as `<taskId>[-<n>].<ext>`. */
   dir?: string;
+  /**
+   * With `dir`: the file name stem instead of the task id, as `<name>[-<n>].<ext>` (made safe: no path
+   * separators, no leading dot). E.g. a batch line's own name.
+   */
+  name?: string;
   /** Exact destination path (a single file only). */
   path?: string;
   overwrite?: boolean;

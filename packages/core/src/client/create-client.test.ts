@@ -371,6 +371,36 @@ describe('createClient: wait and generate', () => {
     }
   });
 
+  it('names downloaded files by `name` instead of the task id, made safe', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wankit-client-'));
+    const cdn = createServer((_incoming, response) => {
+      response.writeHead(200, { 'content-type': 'image/png', 'content-length': '3' });
+      response.end('png');
+    });
+    await new Promise<void>((done) => cdn.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`;
+    try {
+      const { client } = setup();
+      const snapshot = {
+        ref: { taskId: 't9' },
+        status: 'succeeded',
+        outputs: [
+          { kind: 'image', url: `${origin}/a.png` },
+          { kind: 'image', url: `${origin}/b.png` },
+        ],
+      } as unknown as TaskSnapshot;
+      const files = await client.download(snapshot, { dir, name: '../fox/red' });
+      expect(files.map((file) => file.path)).toEqual([
+        join(dir, '__fox_red-1.png'),
+        join(dir, '__fox_red-2.png'),
+      ]);
+    } finally {
+      cdn.closeAllConnections();
+      await new Promise<void>((done) => cdn.close(() => done()));
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to download a task without outputs', async () => {
     const { client } = setup();
     const snapshot = { status: 'failed', outputs: [] } as unknown as TaskSnapshot;

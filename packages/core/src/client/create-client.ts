@@ -620,7 +620,7 @@ export function createClient(options: ClientOptions, defaults: ClientDefaults = 
         const name =
           typeof source === 'string'
             ? urlFileName(source)
-            : outputFileName(source.ref.taskId, output, index, outputs.length);
+            : outputFileName(downloadOptions.name ?? source.ref.taskId, output, index, outputs.length);
         const destination = path ?? joinPath(dir as string, name);
         const file = await downloadFile({
           url: output.url,

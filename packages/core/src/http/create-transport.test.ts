@@ -225,6 +225,23 @@ describe('createHttpTransport', () => {
         expect(error.message).toContain('ECONNREFUSED');
       });
 
+      it('logs an exchange that got no answer as an `http failure` event, redacted', async () => {
+        const { logger, lines } = recordingLogger();
+        const transport = createHttpTransport({ baseUrl: `http://127.0.0.1:${port}`, apiKey, logger });
+        const error = await caught(
+          transport.send({ method: 'POST', path: '/v1/tasks', json: { key: apiKey }, purpose: 'create' }),
+        );
+        expect(lines.map((line) => line.message)).toStrictEqual(['http request', 'http failure']);
+        const failure = lines[1]?.data ?? {};
+        expect(failure).toMatchObject({
+          method: 'POST',
+          url: `http://127.0.0.1:${port}/v1/tasks`,
+          kind: error.kind,
+        });
+        expect(typeof failure.durationMs).toBe('number');
+        expect(JSON.stringify(lines)).not.toContain(apiKey);
+      });
+
       it('marks a TLS handshake failure (https to a plain http server) as not sent, and not worth retrying', async () => {
         const transport = createHttpTransport({ baseUrl: `https://127.0.0.1:${port}`, apiKey });
         const error = await caught(

@@ -3,7 +3,7 @@ import { redactHeaders, registerSecret } from '../errors/redact.js';
 import { WankitError } from '../errors/wankit-error.js';
 import { checkBaseUrl, joinUrl } from './base-url.js';
 import { classifyNetworkError } from './classify-network-error.js';
-import { type Logger, logRequest, logResponse } from './logger.js';
+import { type Logger, logFailure, logRequest, logResponse } from './logger.js';
 import type { HttpTransport, WireRequest, WireResponse } from './transport.js';
 
 export interface HttpTransportOptions {
@@ -97,13 +97,28 @@ export function createHttpTransport(options: HttpTransportOptions): CoreHttpTran
       }
       const started = performance.now();
       const context = { method: request.method, url, signal, timeoutMs };
+      const failed = (error: unknown) => {
+        logFailure(options.logger, {
+          method: request.method,
+          url,
+          durationMs: Math.round(performance.now() - started),
+          kind: WankitError.isInstance(error) ? error.kind : 'network',
+          message: error instanceof Error ? error.message : String(error),
+        });
+        return error;
+      };
       let response: Response;
       try {
         response = await http(url, { method: request.method, headers, body, signal });
       } catch (error) {
-        throw classifyNetworkError(error, context);
+        throw failed(classifyNetworkError(error, context));
       }
-      const text = await readBody(response, timeoutMs - (performance.now() - started), context);
+      let text: string;
+      try {
+        text = await readBody(response, timeoutMs - (performance.now() - started), context);
+      } catch (error) {
+        throw failed(error);
+      }
       const durationMs = Math.round(performance.now() - started);
       logResponse(options.logger, {
         method: request.method,

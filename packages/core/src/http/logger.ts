@@ -49,3 +49,18 @@ export function logResponse(
     body: bodyForLog(data.body),
   });
 }
+
+/** An exchange that got no HTTP answer (refused, reset, timed out): the same event stream sees it. */
+export function logFailure(
+  logger: Logger | undefined,
+  data: { method: string; url: string; durationMs: number; kind: string; message: string },
+): void {
+  if (!logger?.debug) return;
+  logger.debug('http failure', {
+    method: data.method,
+    url: redactSecrets(data.url),
+    durationMs: data.durationMs,
+    kind: data.kind,
+    message: redactSecrets(data.message),
+  });
+}
