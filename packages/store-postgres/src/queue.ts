@@ -53,6 +53,24 @@ export function jobId(key: string, step: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * Creates the queue unless it exists. Two processes starting at once both see no queue and both create it:
+ * Postgres then answers one of them with a deadlock or a duplicate key (seen under load with two
+ * `batch --store` runs). The queue exists afterwards, so the loser checks for it and tries again only if not.
+ */
+async function createQueueOnce(boss: PgBoss, queue: PgBoss.Queue & { name: string }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if (await boss.getQueue(queue.name).catch(() => null)) return;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 /** pg-boss on the store's own pool (so its queries are counted too), in the schema `<schema>_queue`. */
 export async function openQueue(context: StoreContext, options: QueueOptions = {}): Promise<Queue> {
   const resolved: Required<QueueOptions> = {
@@ -79,15 +97,17 @@ export async function openQueue(context: StoreContext, options: QueueOptions = {
     await boss.start();
     return boss;
   };
-  let boss: PgBoss;
-  try {
-    boss = await start();
-  } catch {
-    // Another process was installing pg-boss's tables at the same moment; they exist now.
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    boss = await start();
+  let boss: PgBoss | undefined;
+  for (let attempt = 1; !boss; attempt++) {
+    try {
+      boss = await start();
+    } catch (error) {
+      // Another process was installing pg-boss's tables at the same moment; they exist once it is done.
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 150 * attempt + Math.random() * 100));
+    }
   }
-  await boss.createQueue(queueName, {
+  await createQueueOnce(boss, {
     name: queueName,
     retryLimit: resolved.retryLimit,
     retryDelay: resolved.retryDelaySeconds,
