@@ -25,7 +25,9 @@ export {
   withModelOverrides,
 } from './catalog/catalog.js';
 export { expectedDurationSeconds } from './catalog/expected-duration.js';
+export type { KnownModelId, ModelAlias, ModelId } from './catalog/model-id.js';
 export type { DurationRule, ModelSpec, TierSizes } from './catalog/model-spec.js';
+export { modelsServedBy } from './catalog/models-served-by.js';
 export {
   type Billable,
   billableOf,
