@@ -86,6 +86,15 @@ export {
   summarizeJournal,
 } from './journal/journal-state.js';
 export { createMemoryJournal, type MemoryJournal } from './journal/memory-journal.js';
+export {
+  createRouter,
+  isRouter,
+  type RouteConfig,
+  type Router,
+  type RouterOptions,
+} from './router/create-router.js';
+export { type FallbackRule, fallbackRules, type RouteAttempt } from './router/route-attempt.js';
+export type { RoutedClientOptions } from './router/routed-client.js';
 export type { AdapterCapabilities, WanAdapter } from './spec/adapter.js';
 export { type CreateTaskRefInput, createTaskRef } from './spec/create-task-ref.js';
 export * from './spec/request.js';

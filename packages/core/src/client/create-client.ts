@@ -14,6 +14,7 @@ import {
 } from '../http/create-transport.js';
 import type { WireRequest, WireResponse } from '../http/transport.js';
 import type { JournalRecord } from '../journal/journal-record.js';
+import { createRoutedClient, type RoutedClientOptions } from '../router/routed-client.js';
 import { createTaskRef } from '../spec/create-task-ref.js';
 import { isTerminal, type TaskOutput, type TaskRef, type TaskSnapshot } from '../spec/task.js';
 import { createCallContext, withServerAdvice } from './call-context.js';
@@ -72,7 +73,18 @@ const joinPath = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, '')}/$
  * and journals. All its tasks share one request budget. Nothing here knows a wire format: the adapter
  * builds every request and reads every answer; the client sends, retries, builds refs and snapshots.
  */
-export function createClient(options: ClientOptions, defaults: ClientDefaults = {}): WankitClient {
+export function createClient(
+  options: ClientOptions | RoutedClientOptions,
+  defaults: ClientDefaults = {},
+): WankitClient {
+  if ('router' in options && options.router !== undefined) {
+    // One client per provider behind the same interface; each is built by this function.
+    return createRoutedClient(options, (routeOptions) => createClient(routeOptions, defaults));
+  }
+  return createAdapterClient(options as ClientOptions, defaults);
+}
+
+function createAdapterClient(options: ClientOptions, defaults: ClientDefaults): WankitClient {
   const { adapter, logger } = options;
   if (adapter?.specificationVersion !== 'v2') {
     throw new WankitError({
