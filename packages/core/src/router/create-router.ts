@@ -5,6 +5,7 @@ import type { SharedRequestBudget } from '../client/shared-budget.js';
 import { WankitError } from '../errors/wankit-error.js';
 import type { WanAdapter } from '../spec/adapter.js';
 import { type FallbackRule, fallbackRules } from './route-attempt.js';
+import { routerAdapter } from './router-adapter.js';
 
 /** One provider of a router: an adapter with its own key and base URL (the key goes to that base URL only). */
 export interface RouteConfig {
@@ -29,6 +30,11 @@ export interface RouterOptions {
 export interface Router {
   readonly routes: readonly RouteConfig[];
   readonly fallbackOn: readonly FallbackRule[];
+  /**
+   * The router described as one adapter (the union of what its providers serve): validate or prepare a request
+   * with it before building a client; `client.adapter` of a routed client is this.
+   */
+  readonly adapter: WanAdapter;
 }
 
 const routers = new WeakSet<object>();
@@ -85,7 +91,11 @@ export function createRouter(routes: readonly RouteConfig[], options: RouterOpti
     }
     seen.push({ id: route.adapter.id, baseUrl });
   });
-  const router: Router = Object.freeze({ routes: Object.freeze([...routes]), fallbackOn: [...fallbackOn] });
+  const router: Router = Object.freeze({
+    routes: Object.freeze([...routes]),
+    fallbackOn: [...fallbackOn],
+    adapter: routerAdapter(routes.map((route) => route.adapter)),
+  });
   routers.add(router);
   return router;
 }

@@ -320,7 +320,7 @@ describe('createRouter', () => {
     expect(() => createRouter([{ adapter }], { fallbackOn: ['timeout' as FallbackRule] })).toThrow(
       expect.objectContaining({ field: 'fallbackOn' }),
     );
-    expect(() => createClient({ router: { routes: [{ adapter }], fallbackOn: [] } })).toThrow(
+    expect(() => createClient({ router: { routes: [{ adapter }], fallbackOn: [], adapter } })).toThrow(
       expect.objectContaining({ field: 'router' }),
     );
   });
@@ -342,5 +342,27 @@ describe('createRouter', () => {
     const { ref } = await client.submit(prepared);
     expect(ref.baseUrl).toBe('https://b.test');
     expect([createsAt('a'), createsAt('b')]).toEqual([0, 1]);
+  });
+});
+
+describe('router.adapter', () => {
+  it('validates and translates a request for the first provider serving it, as a prepare before connecting', async () => {
+    const { prepareRequest } = await import('../client/prepare-request.js');
+    const router = createRouter([
+      {
+        adapter: createFakeAdapter({ capabilities: { models: ['wan2.2-t2v-plus'] } }),
+        baseUrl: 'https://a.test',
+      },
+      { adapter: createFakeAdapter(), baseUrl: 'https://b.test' },
+    ]);
+    const prepared = prepareRequest(router.adapter, request, {});
+    expect(prepared.wire.json).toEqual({
+      model: 'wan2_5-t2v-preview',
+      prompt: request.prompt,
+      size: '1280*720',
+    });
+    expect(() => prepareRequest(router.adapter, { ...request, model: 'wan2.6-t2v' }, {})).toThrow(
+      expect.objectContaining({ kind: 'unsupported', field: 'model' }),
+    );
   });
 });

@@ -12,7 +12,6 @@ import type { TaskRef } from '../spec/task.js';
 import { isRouter, type RouteConfig, type Router } from './create-router.js';
 import { fallbackRuleOf } from './fallback-rule.js';
 import type { RouteAttempt } from './route-attempt.js';
-import { routerAdapter } from './router-adapter.js';
 
 /** `createClient({ router })`: the client options every provider shares; keys and base URLs are per route. */
 export type RoutedClientOptions = Omit<
@@ -189,7 +188,7 @@ export function createRoutedClient(
   };
 
   const client: WankitClient = {
-    adapter: routerAdapter(routes.map((route) => route.config.adapter)),
+    adapter: router.adapter,
 
     prepare(request, prepareOptions = {}) {
       for (const route of routes) {
