@@ -16,7 +16,7 @@ import { type BatchLine, readBatchLines } from '../runtime/batch-lines.js';
 import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runtime/batch-summary.js';
 import { connect, loadAdapter } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
-import { type BatchTarget, describeTarget, foreignEntries } from '../runtime/journal-target.js';
+import { type BatchTarget, describeTarget, foreignEntries, foreignToAll } from '../runtime/journal-target.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
 import { downloadHint } from '../runtime/resume-hint.js';
 import { openRunJournal, type RunJournal } from '../runtime/run-journal.js';
@@ -108,10 +108,19 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
         baseUrl: settings.target.baseUrl ?? adapter.defaultBaseUrl,
         local: isLoopbackUrl(settings.target.baseUrl ?? adapter.defaultBaseUrl ?? ''),
       };
-  const foreign = foreignEntries(
-    lines.map((line) => summary.get(line.key)).filter((entry) => entry !== undefined),
-    current,
-  );
+  const entries = lines.map((line) => summary.get(line.key)).filter((entry) => entry !== undefined);
+  const routes = settings.target.mode === 'remote' ? settings.target.routes : undefined;
+  // With several providers, a line belongs to this run when any of them sent it.
+  const foreign = routes
+    ? foreignToAll(
+        entries,
+        routes.map((route) => ({
+          adapter: route.provider,
+          baseUrl: route.baseUrl,
+          local: isLoopbackUrl(route.baseUrl ?? ''),
+        })),
+      )
+    : foreignEntries(entries, current);
   if (foreign.length > 0) {
     const first = foreign[0]!;
     const error = new WankitError({

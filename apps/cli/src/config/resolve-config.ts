@@ -2,6 +2,9 @@ import { WankitError } from '@wankit/core';
 import type { ConfigFile } from './config-file.js';
 import { defaultJournalFile } from './paths.js';
 import { defaultEmbeddedProvider, isProviderId, type ProviderId, providerIds } from './provider-ids.js';
+import { type RouteTarget, resolveRoutes } from './resolve-routes.js';
+
+export type { RouteTarget };
 
 /** The connection flags every talking command accepts. */
 export interface ConnectionFlags {
@@ -27,6 +30,8 @@ export type Target =
       readonly apiKey: string | undefined;
       readonly apiKeySource: string;
       readonly providerSource: string;
+      /** Several providers to fall back across (the first is also `provider`, `baseUrl` and `apiKey`). */
+      readonly routes?: readonly RouteTarget[];
     };
 
 export interface ResolvedConfig {
@@ -156,7 +161,33 @@ export function resolveConfig(
 ): ResolvedConfig {
   const notes: string[] = [];
   const journal = flags.journal ?? file.journal;
-  const chosen = pickProvider(flags, env, file);
+  const routed = resolveRoutes({
+    flags,
+    env,
+    file,
+    isLoopback: isLoopbackUrl,
+    placeholderKey: localPlaceholderKey,
+  });
+  if (routed && !flags.sim) {
+    for (const route of routed.routes) refuseCredentials(route.baseUrl);
+    const [first] = routed.routes as [RouteTarget, ...RouteTarget[]];
+    return {
+      target: {
+        mode: 'remote',
+        provider: first.provider,
+        baseUrl: first.baseUrl,
+        apiKey: first.apiKey,
+        apiKeySource: first.apiKeySource,
+        providerSource: routed.source,
+        routes: routed.routes,
+      },
+      journal,
+      notes: [...notes, ...routed.notes],
+    };
+  }
+  const chosen = routed
+    ? { id: (routed.routes[0] as RouteTarget).provider, source: routed.source }
+    : pickProvider(flags, env, file);
   if (flags.sim) {
     return {
       target: { mode: 'embedded', provider: chosen?.id ?? defaultEmbeddedProvider, reason: '--sim' },
