@@ -54,6 +54,13 @@ export const isLoopbackUrl = (url: string): boolean => {
   }
 };
 
+/**
+ * A provider's own settings: its `providers.<id>` section, else its entry in the `router` list (so status, wait
+ * and download of a task a router sent there find that provider's base URL and key).
+ */
+const sectionOf = (file: ConfigFile, provider: ProviderId) =>
+  file.providers?.[provider] ?? file.router?.find((entry) => entry.provider === provider);
+
 function pickProvider(
   flags: ConnectionFlags,
   env: NodeJS.ProcessEnv,
@@ -100,9 +107,12 @@ function pickApiKey(
     return { key, source: `$${flags.apiKeyEnv}` };
   }
   if (env.WANKIT_API_KEY) return { key: env.WANKIT_API_KEY, source: '$WANKIT_API_KEY' };
-  const own = file.providers?.[provider];
+  const own = sectionOf(file, provider);
   const sections: [typeof own, string][] = [
-    [own, `providers.${provider} in the config file`],
+    [
+      own,
+      `${file.providers?.[provider] ? `providers.${provider}` : `the router entry for ${provider}`} in the config file`,
+    ],
     // Top-level settings apply to the config's own provider (or to any, when it names none).
     [file.provider === undefined || file.provider === provider ? file : undefined, 'the config file'],
   ];
@@ -123,7 +133,7 @@ function pickBaseUrl(
   env: NodeJS.ProcessEnv,
   file: ConfigFile,
 ): string | undefined {
-  const own = file.providers?.[provider]?.baseUrl;
+  const own = sectionOf(file, provider)?.baseUrl;
   const top = file.provider === undefined || file.provider === provider ? file.baseUrl : undefined;
   return flags.baseUrl ?? (env.WANKIT_BASE_URL || undefined) ?? own ?? top;
 }

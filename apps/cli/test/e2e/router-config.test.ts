@@ -68,6 +68,14 @@ describe('a router of providers in the CLI', () => {
     expect(up.stats().formats.v2.creates).toBe(1);
     expect(down.stats().formats.native.unauthorized + up.stats().formats.v2.unauthorized).toBe(0);
     for (const key of Object.values(keys)) expect(result.stdout + result.stderr).not.toContain(key);
+
+    // status of that task goes back to the provider that took it, with that provider's key.
+    const reads = up.stats().formats.v2.statusReads;
+    const status = await runInProcess(['status', JSON.stringify(out.ref), '--json'], user);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout).status).toBe('succeeded');
+    expect(up.stats().formats.v2.statusReads).toBe(reads + 1);
+    expect(down.stats().formats.native.requests.status).toBe(0);
   });
 
   it('--provider native,v2 takes each base URL and key from providers.<id>, and goes to the first that serves the model', async () => {
