@@ -21,7 +21,7 @@ export interface RouteSettings {
   readonly placeholderKey: string;
 }
 
-const isList = (value: string | undefined): value is string => value !== undefined && value.includes(',');
+const isList = (value: string | undefined): value is string => value?.includes(',') === true;
 
 function idsOf(value: string, source: string): ProviderId[] {
   const ids = value.split(',').map((id) => id.trim());
