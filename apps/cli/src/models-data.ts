@@ -18,15 +18,17 @@ export interface ModelsData {
 
 /** Computes the data from the catalog and the adapters (loads core, zod and every adapter). */
 export async function buildModelsData(): Promise<ModelsData> {
-  const { modelCatalog } = await import('@wankit/core');
+  const { modelCatalog, modelsServedBy } = await import('@wankit/core');
   const adapters = await Promise.all(
     providerIds.map(async (id) => [id, await providers[id].load({})] as const),
   );
+  // What each adapter declares it serves, by catalog entry (a model with several kinds counts per kind).
+  const served = new Map(adapters.map(([id, adapter]) => [id, new Set(modelsServedBy(adapter))]));
   return {
     models: modelCatalog.map((model) => ({
       ...model,
       providers: adapters.flatMap(([provider, adapter]) =>
-        adapter.capabilities.models.includes(model.id)
+        served.get(provider)?.has(model)
           ? [{ provider, providerModel: adapter.providerModelId(model.id) }]
           : [],
       ),

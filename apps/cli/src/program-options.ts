@@ -30,14 +30,27 @@ export function parsePositive(value: string): number {
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
+const knownProviders: readonly string[] = providerIds;
+
+/** One provider id, or a comma-separated list of them (a router, tried in order). */
+function providerList(value: string): string {
+  const bad = value.split(',').find((id) => !knownProviders.includes(id.trim()));
+  if (bad !== undefined) {
+    throw new InvalidArgumentError(
+      `Allowed choices are ${knownProviders.join(', ')}, or several separated by commas.`,
+    );
+  }
+  return value;
+}
+
 /** Where to send requests: every command that talks to a provider. */
 export function addConnectionOptions(command: Command): Command {
   return command
     .addOption(
       new Option(
         '--provider <id>',
-        'provider wire format (default: $WANKIT_PROVIDER, the config file)',
-      ).choices(providerIds),
+        'provider wire format, or several (native,v2) to fall back across in order (default: $WANKIT_PROVIDER, the config file)',
+      ).argParser(providerList),
     )
     .option(
       '--base-url <url>',

@@ -1,6 +1,6 @@
 // Canonical Wan ids ↔ DashScope's ids, and the wire family each model speaks. Facts: SOURCES.md
 // §1 (tags such as [MS-T2V26] resolve in its §6) and wire-formats.md §4.4.
-import type { RequestKind } from '@wankit/core';
+import type { KnownModelId, RequestKind } from '@wankit/core';
 
 /** The documented regions this adapter reaches. */
 export type DashScopeRegion = 'singapore' | 'beijing' | 'virginia';
@@ -40,7 +40,7 @@ const family = (name: DashScopeFamily, audioSwitch = false): ModelFacts => ({
 });
 
 /** Every catalog model DashScope serves, by canonical id (the Beijing spelling, as the catalog keeps it). */
-const models: Readonly<Record<string, ModelFacts>> = {
+const modelTable = {
   'wan2.6-t2v': family('text-size'),
   'wan2.5-t2v-preview': family('text-size'),
   'wan2.2-t2v-plus': family('text-size'),
@@ -66,9 +66,14 @@ const models: Readonly<Record<string, ModelFacts>> = {
   'wan2.2-t2i-plus': family('image'),
   'wanx2.1-t2i-turbo': family('image'),
   'wanx2.1-t2i-plus': family('image'),
-};
+} as const satisfies Partial<Record<KnownModelId, ModelFacts>>;
 
-export const dashscopeModelIds: readonly string[] = Object.keys(models);
+/** The canonical ids DashScope serves (a catalog id, checked at compile time). */
+export type DashScopeModelId = keyof typeof modelTable;
+
+const models: Readonly<Record<string, ModelFacts>> = modelTable;
+
+export const dashscopeModelIds = Object.keys(models) as readonly DashScopeModelId[];
 
 /**
  * The family of a model DashScope does not list here (a caller's `allowUnknownModels` id): by its kind and the

@@ -4,3 +4,4 @@ export {
   type DashScopeRegion,
   dashscopeAdapterId,
 } from './dashscope-adapter.js';
+export type { DashScopeModelId } from './dashscope-model-ids.js';

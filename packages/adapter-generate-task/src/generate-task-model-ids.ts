@@ -1,5 +1,5 @@
 // Canonical Wan id ↔ the provider's kebab-case model id (seed 004; wire-formats.md §3.4).
-import type { RequestKind } from '@wankit/core';
+import type { KnownModelId, RequestKind } from '@wankit/core';
 import type { components } from './generated/generate-task-wire.js';
 
 export type GenerateTaskMode = components['schemas']['Mode'];
@@ -10,10 +10,15 @@ export type GenerateTaskMode = components['schemas']['Mode'];
  * `audio_urls`, 480p, durations 2-15); callers who know a model takes the wan-2-5 input can route a canonical
  * id to it with the `modelIds` setting.
  */
-export const defaultGenerateTaskModelIds: Readonly<Record<string, string>> = {
+const generateTaskModelTable = {
   'wan2.5-t2v-preview': 'wan-2-5',
   'wan2.5-i2v-preview': 'wan-2-5',
-};
+} as const satisfies Partial<Record<KnownModelId, string>>;
+
+/** The canonical ids generateTask serves by default (a catalog id, checked at compile time). */
+export type GenerateTaskModelId = keyof typeof generateTaskModelTable;
+
+export const defaultGenerateTaskModelIds: Readonly<Record<string, string>> = generateTaskModelTable;
 
 /** The provider id: the caller's mapping, the default map, else the id as given (an opted-in unknown model). */
 export const generateTaskModelIdOf = (model: string, modelIds: Readonly<Record<string, string>>): string =>

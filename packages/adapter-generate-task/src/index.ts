@@ -4,3 +4,4 @@ export {
   type GenerateTaskProviderRoute,
   generateTaskAdapterId,
 } from './generate-task-adapter.js';
+export type { GenerateTaskModelId } from './generate-task-model-ids.js';

@@ -5,3 +5,4 @@ export {
   type NativeRegion,
   nativeAdapterId,
 } from './native-adapter.js';
+export type { NativeModelId } from './native-model-ids.js';

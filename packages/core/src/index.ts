@@ -25,7 +25,9 @@ export {
   withModelOverrides,
 } from './catalog/catalog.js';
 export { expectedDurationSeconds } from './catalog/expected-duration.js';
+export type { KnownModelId, ModelAlias, ModelId } from './catalog/model-id.js';
 export type { DurationRule, ModelSpec, TierSizes } from './catalog/model-spec.js';
+export { modelsServedBy } from './catalog/models-served-by.js';
 export {
   type Billable,
   billableOf,
@@ -84,6 +86,15 @@ export {
   summarizeJournal,
 } from './journal/journal-state.js';
 export { createMemoryJournal, type MemoryJournal } from './journal/memory-journal.js';
+export {
+  createRouter,
+  isRouter,
+  type RouteConfig,
+  type Router,
+  type RouterOptions,
+} from './router/create-router.js';
+export { type FallbackRule, fallbackRules, type RouteAttempt } from './router/route-attempt.js';
+export type { RoutedClientOptions } from './router/routed-client.js';
 export type { AdapterCapabilities, WanAdapter } from './spec/adapter.js';
 export { type CreateTaskRefInput, createTaskRef } from './spec/create-task-ref.js';
 export * from './spec/request.js';

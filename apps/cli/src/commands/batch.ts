@@ -12,7 +12,7 @@ import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runti
 import { connect, loadAdapter } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
 import { httpLogOption } from '../runtime/http-log.js';
-import { type BatchTarget, describeTarget, foreignEntries } from '../runtime/journal-target.js';
+import { type BatchTarget, describeTarget, foreignEntries, foreignToAll } from '../runtime/journal-target.js';
 import { duplicateOutputNames, type NameBy, outputNameOf } from '../runtime/output-names.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
 import { downloadHint } from '../runtime/resume-hint.js';
@@ -122,10 +122,21 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
         baseUrl: settings.target.baseUrl ?? adapter.defaultBaseUrl,
         local: isLoopbackUrl(settings.target.baseUrl ?? adapter.defaultBaseUrl ?? ''),
       };
-  const foreign = foreignEntries(
-    lines.map((line) => latestAttempt(line.key, summary).entry).filter((entry) => entry !== undefined),
-    current,
-  );
+  const entries = lines
+    .map((line) => latestAttempt(line.key, summary).entry)
+    .filter((entry) => entry !== undefined);
+  const routes = settings.target.mode === 'remote' ? settings.target.routes : undefined;
+  // With several providers, a line belongs to this run when any of them sent it.
+  const foreign = routes
+    ? foreignToAll(
+        entries,
+        routes.map((route) => ({
+          adapter: route.provider,
+          baseUrl: route.baseUrl,
+          local: isLoopbackUrl(route.baseUrl ?? ''),
+        })),
+      )
+    : foreignEntries(entries, current);
   if (foreign.length > 0) {
     const first = foreign[0]!;
     const error = new WankitError({

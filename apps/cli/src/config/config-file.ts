@@ -16,15 +16,25 @@ export interface ProviderConfig {
   readonly workspaceId?: string;
 }
 
+/** One provider of the `router` list: tried in order, each with its own base URL and key. */
+export interface RouteEntry extends ProviderConfig {
+  readonly provider: ProviderId;
+  /** Send only these models to this provider (default: every model it serves). */
+  readonly models?: readonly string[];
+}
+
 /** `$XDG_CONFIG_HOME/wankit/config.json` (or `--config`, `WANKIT_CONFIG`). Every field optional. */
 export interface ConfigFile extends ProviderConfig {
   readonly provider?: ProviderId;
   readonly journal?: string;
   readonly providers?: Readonly<Partial<Record<ProviderId, ProviderConfig>>>;
+  /** Providers to fall back across, in order (used when neither --provider nor WANKIT_PROVIDER is set). */
+  readonly router?: readonly RouteEntry[];
 }
 
 const providerKeys = ['baseUrl', 'apiKeyEnv', 'apiKey', 'region', 'workspaceId'] as const;
-const topKeys = ['provider', 'journal', 'providers', ...providerKeys] as const;
+const routeKeys = ['provider', 'models', ...providerKeys] as const;
+const topKeys = ['provider', 'journal', 'providers', 'router', ...providerKeys] as const;
 
 function invalid(path: string, field: string, value: unknown, message: string, allowed?: readonly unknown[]) {
   return new WankitError({
@@ -76,7 +86,45 @@ export function parseConfigFile(json: unknown, path: string): ConfigFile {
       checkStrings(path, `providers.${id}.`, settings);
     }
   }
+  if (json.router !== undefined) checkRouter(path, json.router);
   return json as ConfigFile;
+}
+
+function checkRouter(path: string, router: unknown): void {
+  if (!Array.isArray(router) || router.length === 0) {
+    throw invalid(
+      path,
+      'router',
+      router,
+      'must be a non-empty list of { "provider", "baseUrl"?, "apiKeyEnv"? }',
+    );
+  }
+  router.forEach((entry: unknown, index) => {
+    const at = `router[${index}]`;
+    if (!isObject(entry)) throw invalid(path, at, entry, 'must be an object');
+    for (const key of Object.keys(entry)) {
+      if (!(routeKeys as readonly string[]).includes(key)) {
+        throw invalid(path, `${at}.${key}`, entry[key], 'is unknown', routeKeys);
+      }
+    }
+    if (!isProviderId(entry.provider)) {
+      throw invalid(
+        path,
+        `${at}.provider`,
+        entry.provider,
+        `must be one of ${providerIds.join(', ')}`,
+        providerIds,
+      );
+    }
+    checkStrings(path, `${at}.`, entry);
+    const { models } = entry;
+    if (
+      models !== undefined &&
+      (!Array.isArray(models) || !models.every((m) => typeof m === 'string' && m !== ''))
+    ) {
+      throw invalid(path, `${at}.models`, models, 'must be a list of model ids');
+    }
+  });
 }
 
 /**

@@ -8,6 +8,9 @@ import {
   type ProviderId,
   providerIds,
 } from './provider-ids.js';
+import { type RouteTarget, resolveRoutes } from './resolve-routes.js';
+
+export type { RouteTarget };
 
 /** The connection flags every talking command accepts. */
 export interface ConnectionFlags {
@@ -44,6 +47,8 @@ export type Target =
       readonly apiKeySource: string;
       readonly providerSource: string;
       readonly settings?: ProviderSettings;
+      /** Several providers to fall back across (the first is also `provider`, `baseUrl` and `apiKey`). */
+      readonly routes?: readonly RouteTarget[];
     };
 
 export interface ResolvedConfig {
@@ -65,6 +70,13 @@ export const isLoopbackUrl = (url: string): boolean => {
     return false;
   }
 };
+
+/**
+ * A provider's own settings: its `providers.<id>` section, else its entry in the `router` list (so status, wait
+ * and download of a task a router sent there find that provider's base URL and key).
+ */
+const sectionOf = (file: ConfigFile, provider: ProviderId) =>
+  file.providers?.[provider] ?? file.router?.find((entry) => entry.provider === provider);
 
 function pickProvider(
   flags: ConnectionFlags,
@@ -112,9 +124,12 @@ function pickApiKey(
     return { key, source: `$${flags.apiKeyEnv}` };
   }
   if (env.WANKIT_API_KEY) return { key: env.WANKIT_API_KEY, source: '$WANKIT_API_KEY' };
-  const own = file.providers?.[provider];
+  const own = sectionOf(file, provider);
   const sections: [typeof own, string][] = [
-    [own, `providers.${provider} in the config file`],
+    [
+      own,
+      `${file.providers?.[provider] ? `providers.${provider}` : `the router entry for ${provider}`} in the config file`,
+    ],
     // Top-level settings apply to the config's own provider (or to any, when it names none).
     [file.provider === undefined || file.provider === provider ? file : undefined, 'the config file'],
   ];
@@ -135,7 +150,7 @@ function pickBaseUrl(
   env: NodeJS.ProcessEnv,
   file: ConfigFile,
 ): string | undefined {
-  const own = file.providers?.[provider]?.baseUrl;
+  const own = sectionOf(file, provider)?.baseUrl;
   const top = file.provider === undefined || file.provider === provider ? file.baseUrl : undefined;
   return flags.baseUrl ?? (env.WANKIT_BASE_URL || undefined) ?? own ?? top;
 }
@@ -218,7 +233,33 @@ export function resolveConfig(
 ): ResolvedConfig {
   const notes: string[] = [];
   const journal = flags.journal ?? file.journal;
-  const chosen = pickProvider(flags, env, file);
+  const routed = resolveRoutes({
+    flags,
+    env,
+    file,
+    isLoopback: isLoopbackUrl,
+    placeholderKey: localPlaceholderKey,
+  });
+  if (routed && !flags.sim) {
+    for (const route of routed.routes) refuseCredentials(route.baseUrl);
+    const [first] = routed.routes as [RouteTarget, ...RouteTarget[]];
+    return {
+      target: {
+        mode: 'remote',
+        provider: first.provider,
+        baseUrl: first.baseUrl,
+        apiKey: first.apiKey,
+        apiKeySource: first.apiKeySource,
+        providerSource: routed.source,
+        routes: routed.routes,
+      },
+      journal,
+      notes: [...notes, ...routed.notes],
+    };
+  }
+  const chosen = routed
+    ? { id: (routed.routes[0] as RouteTarget).provider, source: routed.source }
+    : pickProvider(flags, env, file);
   if (flags.sim) {
     const provider = chosen?.id ?? defaultEmbeddedProvider;
     return {

@@ -8,7 +8,12 @@ import type {
   WankitClient,
 } from '@wankit/core';
 import type { ProviderId } from '../config/provider-ids.js';
-import { isLoopbackUrl, localPlaceholderKey, type Target } from '../config/resolve-config.js';
+import {
+  isLoopbackUrl,
+  localPlaceholderKey,
+  type RouteTarget,
+  type Target,
+} from '../config/resolve-config.js';
 import type { Io } from '../output/io.js';
 import { providers } from './providers.js';
 
@@ -54,8 +59,29 @@ export function scheduleFor(timeScale: number): ScheduleOptions | undefined {
   return timeScale === 1 ? undefined : { timeScale };
 }
 
-/** Loads the adapter for a target (without connecting): enough to validate and pick defaults. */
+/** A router over the target's providers, in order; each adapter pointed at its own base URL. */
+async function loadRouter(routes: readonly RouteTarget[]) {
+  const { createRouter } = await import('@wankit/core');
+  const configs = await Promise.all(
+    routes.map(async (route) => ({
+      adapter: await providers[route.provider].load({
+        ...(route.baseUrl ? { baseUrl: route.baseUrl } : {}),
+        allowLoopbackHttpCallbacks: isLoopbackUrl(route.baseUrl ?? ''),
+      }),
+      ...(route.apiKey !== undefined ? { apiKey: route.apiKey } : {}),
+      ...(route.baseUrl !== undefined ? { baseUrl: route.baseUrl } : {}),
+      ...(route.models ? { models: route.models } : {}),
+    })),
+  );
+  return createRouter(configs);
+}
+
+/**
+ * Loads the adapter for a target (without connecting): enough to validate and pick defaults. For several
+ * providers, the router described as one adapter (what any of them serves).
+ */
 export async function loadAdapter(target: Target, allowLoopbackCallbacks = false): Promise<WanAdapter> {
+  if (target.mode === 'remote' && target.routes) return (await loadRouter(target.routes)).adapter;
   const baseUrl = target.mode === 'remote' ? target.baseUrl : undefined;
   return providers[target.provider].load({
     ...target.settings,
@@ -98,6 +124,34 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       embedded: true,
       timeScale: embeddedTimeScale,
       close: () => simulator.close(),
+    };
+  }
+  if (target.routes) {
+    const timeScale = options.timeScale ?? 1;
+    const schedule = scheduleFor(timeScale);
+    const router = await loadRouter(target.routes);
+    // A provider without a key is skipped by the router (nothing is sent to it); none at all is an error.
+    if (target.routes.every((route) => route.apiKey === undefined)) {
+      const { WankitError } = await import('@wankit/core');
+      throw new WankitError({
+        kind: 'authentication',
+        message: `no API key for any of ${target.routes.map((route) => route.provider).join(', ')}: add "apiKeyEnv" to each router entry or providers.<id> in the config file`,
+        field: 'apiKey',
+      });
+    }
+    const client = createClient({
+      ...(schedule ? { schedule } : {}),
+      router,
+      ...(options.journal ? { journal: options.journal } : {}),
+    });
+    return {
+      provider: target.provider,
+      adapter: router.adapter,
+      client,
+      baseUrl: target.baseUrl ?? router.routes[0]?.adapter.defaultBaseUrl ?? '',
+      embedded: false,
+      timeScale,
+      close: async () => {},
     };
   }
   if (target.apiKey === undefined) {

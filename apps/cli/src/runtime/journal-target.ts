@@ -38,3 +38,14 @@ export function foreignEntries(
 }
 
 export { describe as describeTarget };
+
+/** For several providers (a router): the entries no one of `targets` could have sent. */
+export function foreignToAll(
+  entries: readonly JournalTaskSummary[],
+  targets: readonly BatchTarget[],
+): { entry: JournalTaskSummary; target: string }[] {
+  const foreignTo = targets.map((target) => new Set(foreignEntries(entries, target).map((f) => f.entry)));
+  return foreignEntries(entries, targets[0] as BatchTarget).filter((f) =>
+    foreignTo.every((set) => set.has(f.entry)),
+  );
+}

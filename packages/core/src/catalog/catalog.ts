@@ -1,5 +1,6 @@
 import { WankitError } from '../errors/wankit-error.js';
 import type { RequestKind, Resolution } from '../spec/request.js';
+import type { ModelId } from './model-id.js';
 import type { ModelSpec } from './model-spec.js';
 import { imageToVideoModels } from './models/image-to-video.js';
 import { referenceToVideoModels } from './models/reference-to-video.js';
@@ -43,7 +44,7 @@ export const modelCatalog: readonly ModelSpec[] = [
  * several kinds (wan3.0-video) has one entry per kind: give `kind` to get that one.
  */
 export function getModel(
-  id: string,
+  id: ModelId,
   catalog: readonly ModelSpec[] = modelCatalog,
   kind?: RequestKind,
 ): ModelSpec | undefined {

@@ -14,6 +14,7 @@ import {
 } from '../http/create-transport.js';
 import type { WireRequest, WireResponse } from '../http/transport.js';
 import type { JournalRecord } from '../journal/journal-record.js';
+import { createRoutedClient, type RoutedClientOptions } from '../router/routed-client.js';
 import { createTaskRef } from '../spec/create-task-ref.js';
 import { isTerminal, type TaskOutput, type TaskRef, type TaskSnapshot } from '../spec/task.js';
 import { createCallContext, withServerAdvice } from './call-context.js';
@@ -24,12 +25,12 @@ import type {
   DownloadedFile,
   DownloadOptions,
   GenerateResult,
-  SubmitResult,
   WaitOptions,
   WankitClient,
 } from './client-options.js';
-import { startDeadline, submitCutByDeadline } from './deadline.js';
+import { errorOf } from './error-of.js';
 import { requestFingerprint } from './fingerprint.js';
+import { runGenerate } from './generate-flow.js';
 import { intentNotJournaled, submittedNotJournaled } from './journal-writes.js';
 import { createPollScheduler } from './poll-scheduler.js';
 import { postForm } from './post-form.js';
@@ -47,15 +48,6 @@ const taskId = (ref: TaskRef) => `${ref.adapter}\u0000${ref.taskId}`;
 function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
   const present = signals.filter((signal) => signal !== undefined);
   return present.length <= 1 ? present[0] : AbortSignal.any(present);
-}
-
-function errorOf(error: unknown): WankitError {
-  if (WankitError.isInstance(error)) return error;
-  return new WankitError({
-    kind: 'provider_error',
-    message: String((error as Error)?.message ?? error),
-    cause: error,
-  });
 }
 
 function callbackRegistryFor(registration: WaitOptions['callback']): CallbackRegistry | undefined {
@@ -81,7 +73,18 @@ const joinPath = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, '')}/$
  * and journals. All its tasks share one request budget. Nothing here knows a wire format: the adapter
  * builds every request and reads every answer; the client sends, retries, builds refs and snapshots.
  */
-export function createClient(options: ClientOptions, defaults: ClientDefaults = {}): WankitClient {
+export function createClient(
+  options: ClientOptions | RoutedClientOptions,
+  defaults: ClientDefaults = {},
+): WankitClient {
+  if ('router' in options && options.router !== undefined) {
+    // One client per provider behind the same interface; each is built by this function.
+    return createRoutedClient(options, (routeOptions) => createClient(routeOptions, defaults));
+  }
+  return createAdapterClient(options as ClientOptions, defaults);
+}
+
+function createAdapterClient(options: ClientOptions, defaults: ClientDefaults): WankitClient {
   const { adapter, logger } = options;
   if (adapter?.specificationVersion !== 'v2') {
     throw new WankitError({
@@ -518,74 +521,18 @@ export function createClient(options: ClientOptions, defaults: ClientDefaults = 
 
     wait: (ref, waitOptions = {}) => waitInternal(ref, waitOptions),
 
-    async generate(request, generateOptions = {}): Promise<GenerateResult> {
-      const { signal } = generateOptions;
-      // The deadline covers the whole call: time spent waiting for a task slot or a 429 counts too.
-      const startedAt = clock.now();
-      const deadlineMs = generateOptions.deadlineMs ?? options.timeouts?.deadlineMs;
-      // The deadline ends everything in flight: waits, and the create on the wire too. A create cut after it
-      // was sent is judged (journaled uncertain, reported as submit_uncertain), never left uncertain silently.
-      const deadline = startDeadline(clock, deadlineMs);
-      let submitted: SubmitResult;
-      try {
-        submitted = await client.submit(request, {
-          signal: anySignal(signal, deadline.signal) as AbortSignal,
-          ...(generateOptions.key ? { key: generateOptions.key } : {}),
-          ...(generateOptions.callback ? { callback: generateOptions.callback } : {}),
-        });
-      } catch (thrown) {
-        const error = errorOf(thrown);
-        if (
-          deadline.signal.aborted &&
-          !signal?.aborted &&
-          (error.kind === 'aborted' || error.kind === 'submit_uncertain')
-        ) {
-          throw submitCutByDeadline(error, deadlineMs);
-        }
-        throw error;
-      } finally {
-        deadline.stop();
-      }
-      // A create answered with a final state was journaled by submit already: no wait, no second record.
-      const answered =
-        submitted.snapshot && isTerminal(submitted.snapshot.status) ? submitted.snapshot : undefined;
-      const snapshot =
-        answered ??
-        (await waitInternal(
-          submitted.ref,
-          {
-            ...(signal ? { signal } : {}),
-            ...(deadlineMs !== undefined
-              ? { deadlineMs: Math.max(0, deadlineMs - (clock.now() - startedAt)) }
-              : {}),
-            ...(generateOptions.onProgress ? { onProgress: generateOptions.onProgress } : {}),
-            ...(generateOptions.callback ? { callback: generateOptions.callback } : {}),
-            key: submitted.key,
-          },
-          submitted.snapshot,
-        ));
-      if (answered) generateOptions.onProgress?.(answered);
-      if (snapshot.status !== 'succeeded') {
-        const failure = snapshot.error;
-        throw new WankitError({
-          kind: failure?.kind ?? 'provider_error',
-          message: `Task ${snapshot.ref.taskId} ${snapshot.status}: ${failure?.message ?? 'no reason given'}`,
-          ...(failure?.code ? { providerCode: failure.code } : {}),
-          taskRef: snapshot.ref,
-        });
-      }
-      const result: GenerateResult = { ref: submitted.ref, snapshot, warnings: submitted.warnings };
-      if (generateOptions.download) {
-        result.files = await client.download(snapshot, {
-          dir: generateOptions.download.dir,
-          ...(generateOptions.download.overwrite !== undefined
-            ? { overwrite: generateOptions.download.overwrite }
-            : {}),
-          ...(signal ? { signal } : {}),
-        });
-      }
-      return result;
-    },
+    generate: (request, generateOptions = {}): Promise<GenerateResult> =>
+      runGenerate(
+        {
+          clock,
+          deadlineMs: options.timeouts?.deadlineMs,
+          submit: (req, submitOptions) => client.submit(req, submitOptions),
+          wait: (ref, waitOptions, initial) => waitInternal(ref, waitOptions, initial),
+          download: (snapshot, downloadOptions) => client.download(snapshot, downloadOptions),
+        },
+        request,
+        generateOptions,
+      ),
 
     async download(source, downloadOptions: DownloadOptions): Promise<DownloadedFile[]> {
       const { dir, path, onProgress } = downloadOptions;

@@ -1,3 +1,4 @@
+import type { RouteAttempt } from '../router/route-attempt.js';
 import type { TaskRef } from '../spec/task.js';
 import { type ErrorKind, retryableByDefault } from './error-kind.js';
 import { redactDeep, redactSecrets } from './redact.js';
@@ -24,6 +25,8 @@ export interface WankitErrorOptions {
   fingerprint?: string;
   /** For network errors: whether the request may have reached the server. */
   requestSent?: boolean | 'unknown';
+  /** For a create sent through a router: every provider tried, in order. */
+  attempts?: readonly RouteAttempt[];
   cause?: unknown;
 }
 
@@ -45,6 +48,7 @@ export class WankitError extends Error {
   readonly allowed?: readonly unknown[];
   readonly fingerprint?: string;
   readonly requestSent?: boolean | 'unknown';
+  readonly attempts?: readonly RouteAttempt[];
 
   constructor(options: WankitErrorOptions) {
     // The cause is kept as a sanitised copy: low-level errors may hold the request with its Authorization header.
@@ -66,6 +70,8 @@ export class WankitError extends Error {
     if (options.allowed !== undefined) this.allowed = redactDeep(options.allowed) as readonly unknown[];
     if (options.fingerprint !== undefined) this.fingerprint = options.fingerprint;
     if (options.requestSent !== undefined) this.requestSent = options.requestSent;
+    if (options.attempts !== undefined)
+      this.attempts = redactDeep(options.attempts) as readonly RouteAttempt[];
   }
 
   /** True for any WankitError, even one from another copy of this package. */
@@ -80,7 +86,7 @@ export class WankitError extends Error {
 
   toOptions(): WankitErrorOptions {
     const { kind, message, retryable, httpStatus, providerCode, requestId, taskRef, retryAfterMs } = this;
-    const { field, value, allowed, fingerprint, requestSent, cause } = this;
+    const { field, value, allowed, fingerprint, requestSent, attempts, cause } = this;
     return {
       kind,
       message,
@@ -95,6 +101,7 @@ export class WankitError extends Error {
       allowed,
       fingerprint,
       requestSent,
+      attempts,
       cause,
     } as WankitErrorOptions;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ModelId } from '../catalog/model-id.js';
 
 /** Video tiers, neutral spelling (lower-case). Adapters convert to their wire spelling (`720P`, `720p`). */
 export const resolutions = ['480p', '720p', '1080p'] as const;
@@ -32,8 +33,8 @@ const urlOrDataUri = z
 const providerOptionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 const common = {
-  /** Canonical Wan model id, e.g. `wan2.2-t2v-plus`. */
-  model: z.string().min(1),
+  /** Canonical Wan model id, e.g. `wan2.2-t2v-plus`: the catalog's ids complete in editors, any string is taken. */
+  model: z.string().min(1) as z.ZodType<ModelId, string>,
   negativePrompt: z.string().optional(),
   /** 0–2147483647, as every provider documents. */
   seed: z.number().int().min(0).max(2147483647).optional(),

@@ -10,7 +10,7 @@ import { seedRange, videoSeconds } from './tiers.js';
 const noExtras = { audio: false, audioUrl: false, shotType: false, lastImage: false, template: true };
 const common = { promptExtend: true, watermark: true, seed: true };
 
-export const imageToVideoModels: readonly ModelSpec[] = [
+export const imageToVideoModels = [
   {
     id: 'wan2.6-i2v',
     kind: 'image-to-video',
@@ -206,4 +206,4 @@ export const imageToVideoModels: readonly ModelSpec[] = [
     typicalSeconds: { '480p': [60, 120], '720p': [60, 150], '1080p': [90, 240] },
     sources: [' [AC-WAN3] (official, preview)', 'relay tests (third party)'],
   },
-];
+] as const satisfies readonly ModelSpec[];

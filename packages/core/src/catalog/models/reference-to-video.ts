@@ -16,7 +16,7 @@ import {
 const noExtras = { audio: false, audioUrl: false, shotType: false, template: false, lastImage: false };
 const common = { promptExtend: true, watermark: true, seed: true };
 
-export const referenceToVideoModels: readonly ModelSpec[] = [
+export const referenceToVideoModels = [
   {
     id: 'wan2.6-r2v',
     kind: 'reference-to-video',
@@ -98,4 +98,4 @@ export const referenceToVideoModels: readonly ModelSpec[] = [
     typicalSeconds: { '480p': [60, 120], '720p': [60, 150], '1080p': [90, 240] },
     sources: [' [AC-WAN3] (official, preview)', 'Comfy Router schema (third party)'],
   },
-];
+] as const satisfies readonly ModelSpec[];

@@ -12,7 +12,7 @@ const imageSupports = {
   seed: true,
 } as const;
 
-export const textToImageModels: readonly ModelSpec[] = [
+export const textToImageModels = [
   {
     id: 'wan2.5-t2i-preview',
     kind: 'text-to-image',
@@ -146,4 +146,4 @@ export const textToImageModels: readonly ModelSpec[] = [
     typicalSeconds: { default: [60, 120] },
     sources: [' [MS-T2I], [MS-PRICE]'],
   },
-];
+] as const satisfies readonly ModelSpec[];

@@ -12,7 +12,7 @@ import {
 const noExtras = { audio: false, audioUrl: false, shotType: false, template: false, lastImage: false };
 const common = { promptExtend: true, watermark: true, seed: true };
 
-export const textToVideoModels: readonly ModelSpec[] = [
+export const textToVideoModels = [
   {
     id: 'wan2.6-t2v',
     kind: 'text-to-video',
@@ -146,4 +146,4 @@ export const textToVideoModels: readonly ModelSpec[] = [
     typicalSeconds: { '480p': [60, 120], '720p': [60, 150], '1080p': [90, 240] },
     sources: [' [AC-WAN3] (official, preview)', 'relay tests (third party)'],
   },
-];
+] as const satisfies readonly ModelSpec[];
