@@ -46,6 +46,10 @@ export function addConnectionOptions(command: Command): Command {
       '--api-key-env <name>',
       'read the API key from this environment variable (default: WANKIT_API_KEY)',
     )
+    .option(
+      '--allow-insecure-http',
+      'allow a plain http: base URL off loopback (the key travels unencrypted)',
+    )
     .option('--sim', 'run against an in-process simulator (the default when no provider is configured)')
     .option('--config <path>', 'config file (default: $WANKIT_CONFIG or $XDG_CONFIG_HOME/wankit/config.json)')
     .option('--journal <path>', 'task journal file (default: $XDG_STATE_HOME/wankit/journal.jsonl)')

@@ -10,6 +10,8 @@ export interface ConnectionFlags {
   readonly apiKeyEnv?: string;
   readonly sim?: boolean;
   readonly journal?: string;
+  /** `--allow-insecure-http`: a plain http: base URL off loopback is accepted. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 /** Where requests go. The key is carried but never printed: `apiKeySource` describes where it came from. */
@@ -27,6 +29,7 @@ export type Target =
       readonly apiKey: string | undefined;
       readonly apiKeySource: string;
       readonly providerSource: string;
+      readonly allowInsecureHttp?: boolean;
     };
 
 export interface ResolvedConfig {
@@ -192,6 +195,7 @@ export function resolveConfig(
       apiKey: key,
       apiKeySource: source,
       providerSource: provider.source,
+      ...(flags.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     },
     journal,
     notes,

@@ -1,21 +1,24 @@
 import { isWankitError, type WankitError } from '@wankit/core';
 import { CommanderError } from 'commander';
 import { ExitCode, type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
+import { cliMessage } from './hint-text.js';
 import type { Io } from './io.js';
 
 /** The error part of `--json` output. */
 export function errorJson(error: WankitError): Record<string, unknown> {
   const { name: _name, ...rest } = error.toJSON();
-  return rest;
+  // The message in the CLI's words; `hint` keeps the neutral remedy for scripts.
+  return { ...rest, message: cliMessage(error) };
 }
 
 /** One line naming what was wrong and what is allowed. */
 export function errorLine(error: WankitError): string {
+  const message = cliMessage(error);
   const allowed =
-    error.allowed && error.allowed.length > 0 && !error.message.includes(String(error.allowed[0]))
+    error.allowed && error.allowed.length > 0 && !message.includes(String(error.allowed[0]))
       ? ` (allowed: ${error.allowed.join(', ')})`
       : '';
-  return `${error.message}${allowed}`;
+  return `${message}${allowed}`;
 }
 
 /** Prints an error on stderr (and as the JSON document in `--json` mode); returns the exit code. */

@@ -53,7 +53,9 @@ export function scheduleFor(timeScale: number): ScheduleOptions | undefined {
 
 /** Loads the adapter for a target (without connecting): enough to validate and pick defaults. */
 export async function loadAdapter(target: Target, allowLoopbackCallbacks = false): Promise<WanAdapter> {
-  const baseUrl = target.mode === 'remote' ? target.baseUrl : undefined;
+  // Adapters accept plain http: only on loopback; with --allow-insecure-http the client alone gets the URL.
+  const insecure = target.mode === 'remote' && target.allowInsecureHttp === true;
+  const baseUrl = target.mode === 'remote' && !insecure ? target.baseUrl : undefined;
   return providers[target.provider].load({
     ...(baseUrl ? { baseUrl } : {}),
     allowLoopbackHttpCallbacks:
@@ -112,6 +114,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
     adapter,
     ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
     ...(target.baseUrl !== undefined ? { baseUrl: target.baseUrl } : {}),
+    ...(target.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     ...(options.journal ? { journal: options.journal } : {}),
     ...(options.acceptRefsFromOtherBaseUrls ? { acceptRefsFromOtherBaseUrls: true } : {}),
     ...(options.sharedBudget ? { sharedBudget: options.sharedBudget } : {}),

@@ -14,6 +14,7 @@ export function connectionFlags(options: Record<string, unknown>): ConnectionFla
     ...(pick('journal') ? { journal: pick('journal') } : {}),
     ...(pick('config') ? { config: pick('config') } : {}),
     ...(options.sim === true ? { sim: true } : {}),
+    ...(options.allowInsecureHttp === true ? { allowInsecureHttp: true } : {}),
   };
 }
 

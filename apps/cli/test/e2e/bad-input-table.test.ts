@@ -189,17 +189,17 @@ function buildCases(base: string): void {
   add(
     'plain http base URL on a public host',
     ['video', 'x', '--provider', 'native', '--base-url', 'http://gw.example', '--api-key-env', 'HOME'],
-    ['baseUrl'],
+    ['base URL'],
   );
   add(
     'base URL not a URL',
     ['video', 'x', '--provider', 'native', '--base-url', 'gw example', '--api-key-env', 'HOME'],
-    ['baseUrl'],
+    ['base URL'],
   );
   add(
     'base URL of another scheme',
     ['video', 'x', '--provider', 'native', '--base-url', 'ftp://gw.example', '--api-key-env', 'HOME'],
-    ['baseUrl'],
+    ['base URL'],
   );
   add(
     'no key for a remote provider',

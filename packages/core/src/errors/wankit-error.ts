@@ -1,4 +1,5 @@
 import type { TaskRef } from '../spec/task.js';
+import { type ErrorHint, withLibraryHint } from './error-hint.js';
 import { type ErrorKind, retryableByDefault } from './error-kind.js';
 import { redactDeep, redactSecrets } from './redact.js';
 import { safeCause } from './safe-cause.js';
@@ -24,6 +25,11 @@ export interface WankitErrorOptions {
   fingerprint?: string;
   /** For network errors: whether the request may have reached the server. */
   requestSent?: boolean | 'unknown';
+  /**
+   * The setting that would fix it, named neutrally. `message` ends with the remedy in the library's option
+   * names (`; pass baseUrl to createClient(…)`); other front ends word it from `hint` (see `problemText`).
+   */
+  hint?: ErrorHint;
   cause?: unknown;
 }
 
@@ -45,11 +51,12 @@ export class WankitError extends Error {
   readonly allowed?: readonly unknown[];
   readonly fingerprint?: string;
   readonly requestSent?: boolean | 'unknown';
+  readonly hint?: ErrorHint;
 
   constructor(options: WankitErrorOptions) {
     // The cause is kept as a sanitised copy: low-level errors may hold the request with its Authorization header.
     super(
-      redactSecrets(options.message),
+      redactSecrets(withLibraryHint(options.message, options.hint)),
       options.cause === undefined ? undefined : { cause: safeCause(options.cause) },
     );
     this.name = 'WankitError';
@@ -66,6 +73,11 @@ export class WankitError extends Error {
     if (options.allowed !== undefined) this.allowed = redactDeep(options.allowed) as readonly unknown[];
     if (options.fingerprint !== undefined) this.fingerprint = options.fingerprint;
     if (options.requestSent !== undefined) this.requestSent = options.requestSent;
+    if (options.hint !== undefined)
+      this.hint = {
+        option: options.hint.option,
+        ...(options.hint.value !== undefined ? { value: redactSecrets(options.hint.value) } : {}),
+      };
   }
 
   /** True for any WankitError, even one from another copy of this package. */
@@ -80,7 +92,7 @@ export class WankitError extends Error {
 
   toOptions(): WankitErrorOptions {
     const { kind, message, retryable, httpStatus, providerCode, requestId, taskRef, retryAfterMs } = this;
-    const { field, value, allowed, fingerprint, requestSent, cause } = this;
+    const { field, value, allowed, fingerprint, requestSent, hint, cause } = this;
     return {
       kind,
       message,
@@ -95,6 +107,7 @@ export class WankitError extends Error {
       allowed,
       fingerprint,
       requestSent,
+      hint,
       cause,
     } as WankitErrorOptions;
   }
