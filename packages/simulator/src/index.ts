@@ -30,5 +30,6 @@ export {
   WIRE_FORMATS,
   type WireFormat,
 } from './options.js';
+export { TIME_SCALE_HEADER } from './http/time-scale-header.js';
 export { type Simulator, type SimulatorTaskView, startSimulator } from './server.js';
 export type { FormatStats, SimulatorStats } from './stats/stats.js';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CallbackSender } from './callbacks/callback-sender.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import { FILES_PATH, FileStore } from './files/file-store.js';
+import { TIME_SCALE_HEADER } from './http/time-scale-header.js';
 import { serveFile } from './files/serve-file.js';
 import { createDashScopeFormat, OSS_UPLOAD_PATH } from './formats/dashscope.js';
 import type { FormatContext, WireFormatHandler } from './formats/format.js';
@@ -179,6 +180,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
   }
 
   const server = createServer((req, res) => {
+    res.setHeader(TIME_SCALE_HEADER, String(options.timeScale));
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       writeJson(res, 500, JSON.stringify({ error: 'simulator error', message: String(error) }));

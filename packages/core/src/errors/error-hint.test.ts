@@ -71,14 +71,20 @@ describe('error hints', () => {
     const adapter = { ...createFakeAdapter(), defaultBaseUrl: undefined };
     const noBase = await createClient({ adapter, apiKey: 'k-abcdef' })
       .submit(request)
-      .catch((e: WankitError) => e);
+      .then(
+        () => undefined as never,
+        (e: WankitError) => e,
+      );
     expect(noBase).toMatchObject({ kind: 'invalid_request', hint: { option: 'baseUrl' } });
     expect(noBase.message).toBe(
       'Fake provider documents no default base URL; pass baseUrl to createClient({ adapter, baseUrl })',
     );
     const noKey = await createClient({ adapter: createFakeAdapter() })
       .submit(request)
-      .catch((e: WankitError) => e);
+      .then(
+        () => undefined as never,
+        (e: WankitError) => e,
+      );
     expect(noKey).toMatchObject({ kind: 'authentication', hint: { option: 'apiKey' } });
     expect(problemText(noKey)).toBe('No API key for Fake provider');
   });
