@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isWankitError, type TaskRef, type Warning } from '@wankit/core';
 import { journalPathFor } from '../config/resolve-config.js';
 import { type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
-import { errorJson, errorLine } from '../output/report-error.js';
+import { errorJson, errorLine, stoppedByCtrlC } from '../output/report-error.js';
 import { printTaskResult, taskJson } from '../output/task-report.js';
 import type { CommandContext } from '../run-action.js';
 import { connect, loadAdapter } from '../runtime/connect.js';
@@ -59,7 +59,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     });
     ref = submitted.ref;
     io.note(`submitted ${ref.taskId} (${connection.provider}, ${ref.model})`);
-    interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
+    interrupt.setResumeHint(resumeHint(connection, ref, journalPath, options));
     const finished = await finishTask(context, connection, ref, undefined, journalPath);
     const { snapshot, files, exitCode } = finished;
     printTaskResult(io, snapshot, files, finished.error !== undefined);
@@ -80,10 +80,14 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   } catch (error) {
     if (!isWankitError(error)) throw error;
     const exitCode = exitCodeForError(error);
-    io.err(`${io.colors.red('error:')} ${errorLine(error)} [${error.kind}]`);
+    // After Ctrl-C the user knows it was stopped: the resume hint alone says what to do next.
+    const byCtrlC = stoppedByCtrlC(error, interrupt);
+    if (!byCtrlC) io.err(`${io.colors.red('error:')} ${errorLine(error)} [${error.kind}]`);
     const taskRef = ref ?? error.taskRef;
     if (taskRef && (error.kind === 'aborted' || error.kind === 'timeout')) {
-      io.note(resumeHint(connection, taskRef, journalPath));
+      io.note(resumeHint(connection, taskRef, journalPath, options));
+    } else if (byCtrlC) {
+      io.note('stopped before the task was created: nothing was sent');
     } else if (error.kind === 'submit_uncertain') {
       io.note(
         `the provider may or may not have created the task; it was not sent again. The journal ${journalPath ?? '(in memory)'} records it as uncertain` +

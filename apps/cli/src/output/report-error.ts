@@ -21,14 +21,31 @@ export function errorLine(error: WankitError): string {
   return `${message}${allowed}`;
 }
 
-/** Prints an error on stderr (and as the JSON document in `--json` mode); returns the exit code. */
-export function reportError(io: Io, error: unknown): ExitCodeValue {
+/** What Ctrl-C left to say: the command stopped because of it, and how to pick the work up again. */
+export interface InterruptState {
+  readonly interrupted: boolean;
+  readonly resumeHint: string | undefined;
+}
+
+/** An error that only says "you pressed Ctrl-C": the user knows; the resume hint is what they need. */
+export const stoppedByCtrlC = (error: WankitError, interrupt: InterruptState | undefined): boolean =>
+  error.kind === 'aborted' && interrupt?.interrupted === true;
+
+/**
+ * Prints an error on stderr (and as the JSON document in `--json` mode); returns the exit code. After Ctrl-C,
+ * an `aborted` error prints only the resume hint.
+ */
+export function reportError(io: Io, error: unknown, interrupt?: InterruptState): ExitCodeValue {
   if (error instanceof CommanderError) return ExitCode.usage;
   if (isWankitError(error)) {
     const code = exitCodeForError(error);
-    io.err(
-      `${io.colors.red('error:')} ${errorLine(error)}${error.kind === 'aborted' ? '' : ` [${error.kind}]`}`,
-    );
+    if (stoppedByCtrlC(error, interrupt)) {
+      if (interrupt?.resumeHint) io.note(interrupt.resumeHint);
+    } else {
+      io.err(
+        `${io.colors.red('error:')} ${errorLine(error)}${error.kind === 'aborted' ? '' : ` [${error.kind}]`}`,
+      );
+    }
     if (io.json) io.printJson({ ok: false, error: errorJson(error), exitCode: code });
     return code;
   }

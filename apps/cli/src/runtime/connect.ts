@@ -10,12 +10,16 @@ import type { ProviderId } from '../config/provider-ids.js';
 import { isLoopbackUrl, localPlaceholderKey, type Target } from '../config/resolve-config.js';
 import type { Io } from '../output/io.js';
 import { providers } from './providers.js';
+import { watchServerTimeScale } from './server-time-scale.js';
 
 /**
  * Time scale of the embedded simulator: documented durations × 0.05, so a 60 s video takes 3 s and
  * `wankit video` on a fresh machine finishes in a few seconds.
  */
 export const embeddedTimeScale = 0.05;
+
+/** Core's per-request timeout, which the CLI does not change (client-options.ts: "Default 30 000 ms"). */
+const defaultRequestTimeoutMs = 30_000;
 
 /** A ready client for one provider, and what is needed to report on it and shut it down. */
 export interface Connection {
@@ -25,15 +29,22 @@ export interface Connection {
   readonly baseUrl: string;
   /** True for the in-process simulator: its tasks end with this process. */
   readonly embedded: boolean;
-  /** Task durations relative to the documented ones (1 except for the embedded simulator). */
+  /**
+   * Task durations relative to the documented ones: `--time-scale`, else what a simulator's responses said
+   * (`x-wankit-sim-time-scale`), else 1. May change after the first response.
+   */
   readonly timeScale: number;
+  /** The pace is settled: given by the user, or some response came back. Until then `wait` reads once first. */
+  readonly timeScaleKnown: boolean;
+  /** The time scale was given (`--time-scale`, `$WANKIT_TIME_SCALE`), not learned from the server. */
+  readonly timeScaleGiven: boolean;
   close(): Promise<void>;
 }
 
 export interface ConnectOptions {
   readonly journal?: TaskJournal;
-  /** The server's time scale (a simulator's `--time-scale`); 1 for a real provider. */
-  readonly timeScale?: number;
+  /** The server's time scale as the user gave it (`--time-scale`); else learned from a simulator's answers. */
+  readonly timeScale?: number | undefined;
   /** An adapter already loaded for validation. */
   readonly adapter?: WanAdapter;
   /** The user named the base URL (--base-url): refs created elsewhere are polled there. */
@@ -93,6 +104,8 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       baseUrl: simulator.baseUrl,
       embedded: true,
       timeScale: embeddedTimeScale,
+      timeScaleKnown: true,
+      timeScaleGiven: false,
       close: () => simulator.close(),
     };
   }
@@ -107,10 +120,16 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
   }
   const adapter = options.adapter ?? (await loadAdapter(target));
   const baseUrl = target.baseUrl ?? adapter.defaultBaseUrl ?? '';
-  const timeScale = options.timeScale ?? 1;
-  const schedule = scheduleFor(timeScale);
+  const given = options.timeScale;
+  // A `wankit sim` names its time scale on every response; `--time-scale` still wins.
+  const { nodeClientDefaults } = await import('@wankit/core/node');
+  const server = watchServerTimeScale(
+    nodeClientDefaults.fetch?.({ requestTimeoutMs: defaultRequestTimeoutMs }) ?? globalThis.fetch,
+  );
+  const timeScale = () => given ?? server.value ?? 1;
   const client = createClient({
-    ...(schedule ? { schedule } : {}),
+    schedule: { timeScale },
+    fetch: server.fetch,
     adapter,
     ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
     ...(target.baseUrl !== undefined ? { baseUrl: target.baseUrl } : {}),
@@ -126,7 +145,13 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
     client,
     baseUrl,
     embedded: false,
-    timeScale,
+    get timeScale() {
+      return timeScale();
+    },
+    get timeScaleKnown() {
+      return given !== undefined || server.answered;
+    },
+    timeScaleGiven: given !== undefined,
     close: async () => {},
   };
 }
