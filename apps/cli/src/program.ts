@@ -10,6 +10,8 @@ import {
   addVideoOptions,
   addWaitOptions,
   integerArg,
+  parseFraction,
+  parsePort,
   parsePositive,
 } from './program-options.js';
 import type { ActionRunner } from './run-action.js';
@@ -307,7 +309,7 @@ the same file again, or on two machines, queues nothing twice.
   const sim = program
     .command('sim')
     .description('run the simulator as a long-running local server speaking every wire format')
-    .option('--port <n>', 'port (0 picks a free one)', integerArg('--port'), 0)
+    .option('--port <n>', 'port (0 picks a free one)', parsePort, 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option(
       '--time-scale <x>',
@@ -319,7 +321,7 @@ the same file again, or on two machines, queues nothing twice.
     .option('--api-key <key>', 'accept only this key (default: any non-empty key)')
     .option('--rpm <n>', 'requests per minute before 429', integerArg('--rpm'))
     .option('--concurrent <n>', 'concurrent tasks before 429', integerArg('--concurrent'))
-    .option('--fault-rate <x>', 'fraction of requests that get an injected fault (0-1)', Number.parseFloat)
+    .option('--fault-rate <x>', 'fraction of requests that get an injected fault (0-1)', parseFraction)
     .option('--instant', 'tasks finish at once')
     .option('--json', 'print the base URL and endpoints as JSON on start');
   addSimulatorVariantOptions(sim)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isWankitError, type TaskRef, type Warning } from '@wankit/core';
 import { journalPathFor } from '../config/resolve-config.js';
 import { type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
+import { inFlagWords } from '../output/flag-words.js';
 import { errorJson, errorLine, stoppedByCtrlC } from '../output/report-error.js';
 import { printTaskResult, taskJson } from '../output/task-report.js';
 import type { CommandContext } from '../run-action.js';
@@ -29,13 +30,18 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
 
   // Everything is checked before a simulator starts or a request is sent.
   const adapter = await loadAdapter(settings.target);
-  const draft = await completeDraft(
-    media,
-    { ...draftFromFlags(media, options as RequestFlags, adapter.id), prompt: context.args[0] },
-    (kind) => defaultModel(kind as never, adapter.capabilities.models),
-    context.cwd,
-  );
-  const prepared = await prepareRequest(draft, adapter, callbackUrl);
+  const prepared = await (async () => {
+    const draft = await completeDraft(
+      media,
+      { ...draftFromFlags(media, options as RequestFlags, adapter.id), prompt: context.args[0] },
+      (kind) => defaultModel(kind as never, adapter.capabilities.models),
+      context.cwd,
+    );
+    return prepareRequest(draft, adapter, callbackUrl);
+  })().catch((error: unknown) => {
+    // Bad input is named by the flag the user typed.
+    throw isWankitError(error) ? inFlagWords(error) : error;
+  });
   const warnings: Warning[] = [...prepared.warnings];
   for (const warning of warnings) io.warn(formatWarningText(warning));
 

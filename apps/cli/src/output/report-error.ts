@@ -14,8 +14,14 @@ export function errorJson(error: WankitError): Record<string, unknown> {
 /** One line naming what was wrong and what is allowed. */
 export function errorLine(error: WankitError): string {
   const message = cliMessage(error);
+  // A message that already says what is wanted needs no list after it.
+  const saysWhatIsWanted =
+    /must be|must have|choose|allowed:|e\.g\.|; give |write it as| is (empty|required)$/.test(message);
   const allowed =
-    error.allowed && error.allowed.length > 0 && !message.includes(String(error.allowed[0]))
+    error.allowed &&
+    error.allowed.length > 0 &&
+    !saysWhatIsWanted &&
+    !message.includes(String(error.allowed[0]))
       ? ` (allowed: ${error.allowed.join(', ')})`
       : '';
   return `${message}${allowed}`;
