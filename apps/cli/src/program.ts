@@ -68,7 +68,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         'wankit video "waves at dusk" --model wan2.2-t2v-plus --size 1920*1080',
         'wankit video "the cat turns its head" --image ./cat.png --resolution 720p',
         'wankit video "city timelapse" --provider generate-task --resolution 1080p --aspect 16:9 --duration 10',
-        'wankit video "a kitten" --no-download --json',
+        'wankit video "a kitten" --no-download --json > result.json',
       ]),
     )
     .action(run('video', () => import('./commands/generate.js')));
@@ -100,10 +100,9 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
     .addHelpText(
       'after',
       examples([
-        'wankit status 0f6c2a7e-…',
-        'wankit status "$(jq -c .ref result.json)"',
-        'wankit status @ref.json --json',
-        'wankit status <key or task id> --store postgres://db.internal/wankit',
+        'wankit status @result.json',
+        'wankit status @result.json --json',
+        'wankit status request:3f2a9c --store postgres://db.internal/wankit',
       ]),
     )
     .action(run('status', () => import('./commands/status.js')));
@@ -120,7 +119,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
   )
     .addHelpText(
       'after',
-      examples(['wankit wait 0f6c2a7e-…', 'wankit wait @ref.json --timeout 10m --no-download']),
+      examples(['wankit wait @result.json', 'wankit wait @result.json --timeout 10m --no-download']),
     )
     .action(run('wait', () => import('./commands/wait.js')));
 
@@ -134,7 +133,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         .option('--overwrite', 'replace files that already exist'),
     ),
   )
-    .addHelpText('after', examples(['wankit download 0f6c2a7e-… --out results']))
+    .addHelpText('after', examples(['wankit download @result.json --out results']))
     .action(run('download', () => import('./commands/download.js')));
 
   const batch = program
@@ -292,10 +291,7 @@ the same file again, or on two machines, queues nothing twice.
       ]),
     )
     .option('--json', 'print the catalog as one JSON document')
-    .addHelpText(
-      'after',
-      examples(['wankit models', 'wankit models --provider v2', 'wankit models --json | jq .']),
-    )
+    .addHelpText('after', examples(['wankit models', 'wankit models --provider v2', 'wankit models --json']))
     .action(run('models', () => import('./commands/models.js')));
 
   program
