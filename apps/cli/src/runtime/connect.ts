@@ -18,9 +18,6 @@ import { watchServerTimeScale } from './server-time-scale.js';
  */
 export const embeddedTimeScale = 0.05;
 
-/** Core's per-request timeout, which the CLI does not change (client-options.ts: "Default 30 000 ms"). */
-const defaultRequestTimeoutMs = 30_000;
-
 /** A ready client for one provider, and what is needed to report on it and shut it down. */
 export interface Connection {
   readonly provider: ProviderId;
@@ -122,14 +119,11 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
   const baseUrl = target.baseUrl ?? adapter.defaultBaseUrl ?? '';
   const given = options.timeScale;
   // A `wankit sim` names its time scale on every response; `--time-scale` still wins.
-  const { nodeClientDefaults } = await import('@wankit/core/node');
-  const server = watchServerTimeScale(
-    nodeClientDefaults.fetch?.({ requestTimeoutMs: defaultRequestTimeoutMs }) ?? globalThis.fetch,
-  );
+  const server = watchServerTimeScale();
   const timeScale = () => given ?? server.value ?? 1;
   const client = createClient({
     schedule: { timeScale },
-    fetch: server.fetch,
+    logger: server.logger,
     adapter,
     ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
     ...(target.baseUrl !== undefined ? { baseUrl: target.baseUrl } : {}),

@@ -1,3 +1,5 @@
+import type { Logger } from '@wankit/core';
+
 /**
  * The header a wankit simulator puts on every response: its time scale (`wankit sim --time-scale`). Kept in
  * step with `TIME_SCALE_HEADER` of @wankit/simulator (a test checks it); not imported from there so that a
@@ -11,24 +13,27 @@ export interface ServerTimeScale {
   readonly value: number | undefined;
   /** Some response came back (with or without the header): the pace is known. */
   readonly answered: boolean;
-  /** `fetch` that notes the header of each response, for the client. */
-  readonly fetch: typeof fetch;
+  /** A client logger that notes the header of each API response. */
+  readonly logger: Logger;
 }
 
 /**
- * Wraps a fetch to read the simulator's header. Only the CLI does this: a real provider sends no such header,
- * and the library's own defaults never look for one.
+ * Reads the simulator's header from the client's response log (the client's `fetch` and its download reader
+ * stay core's own). Only the CLI does this: a real provider sends no such header, and the library's defaults
+ * never look for one.
  */
-export function watchServerTimeScale(inner: typeof fetch): ServerTimeScale {
+export function watchServerTimeScale(): ServerTimeScale {
   let value: number | undefined;
   let answered = false;
-  const watched = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    const response = await inner(input, init);
-    answered = true;
-    const header = Number(response.headers.get(simTimeScaleHeader) ?? Number.NaN);
-    if (Number.isFinite(header) && header > 0) value = header;
-    return response;
-  }) as typeof fetch;
+  const logger: Logger = {
+    debug(message, data) {
+      if (message !== 'http response') return;
+      answered = true;
+      const headers = data?.headers as Record<string, string> | undefined;
+      const header = Number(headers?.[simTimeScaleHeader] ?? Number.NaN);
+      if (Number.isFinite(header) && header > 0) value = header;
+    },
+  };
   return {
     get value() {
       return value;
@@ -36,6 +41,6 @@ export function watchServerTimeScale(inner: typeof fetch): ServerTimeScale {
     get answered() {
       return answered;
     },
-    fetch: watched,
+    logger,
   };
 }
