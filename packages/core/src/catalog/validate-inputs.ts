@@ -189,7 +189,7 @@ export function checkInputs(request: Readonly<Record<string, unknown>>): void {
       ['an http(s) URL'],
       audio === ''
         ? 'audioUrl is empty; give an http(s) URL'
-        : `audioUrl: ${preview(audio)} is not an http(s) URL`,
+        : `audioUrl ${JSON.stringify(preview(audio))} is not an http(s) URL`,
     );
   }
 }
