@@ -5,26 +5,43 @@ import { dashscopeRegions, providerIds } from './config/provider-ids.js';
 export const integerArg =
   (what: string) =>
   (value: string): number => {
-    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${what} must be a whole number.`);
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${what} takes a whole number, e.g. 42.`);
     return Number(value);
   };
 
 /** `--timeout 90s`, `10m`, `1h`, or plain seconds; returns milliseconds. */
 export function parseDuration(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim());
-  if (!match) throw new InvalidArgumentError('write a duration such as 90s, 10m, 1h or a number of seconds.');
+  if (!match) throw new InvalidArgumentError('Write a duration such as 90s, 10m, 1h or a number of seconds.');
   const amount = Number(match[1]);
   const unit = (match[2] ?? 's').toLowerCase();
   const factor = unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000;
   const ms = Math.round(amount * factor);
-  if (ms <= 0) throw new InvalidArgumentError('a timeout must be more than zero.');
+  if (ms <= 0) throw new InvalidArgumentError('A duration must be more than zero, e.g. 90s.');
   return ms;
 }
 
 /** A number greater than zero, e.g. a time scale. */
 export function parsePositive(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number greater than zero.');
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('Write a number greater than zero, e.g. 0.05.');
+  return n;
+}
+
+/** A fraction from 0 to 1, e.g. a fault rate. */
+export function parseFraction(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('Write a fraction from 0 to 1, e.g. 0.1.');
+  return n;
+}
+
+/** A TCP port, 0 (any free one) to 65535. */
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65_535)
+    throw new InvalidArgumentError('Write a port from 0 to 65535 (0 picks a free one).');
   return n;
 }
 
@@ -67,6 +84,10 @@ export function addConnectionOptions(command: Command): Command {
       ).choices(dashscopeRegions),
     )
     .option('--workspace-id <id>', 'dashscope: the workspace, sent as X-DashScope-WorkSpace')
+    .option(
+      '--allow-insecure-http',
+      'allow a plain http: base URL off loopback (the key travels unencrypted)',
+    )
     .option('--sim', 'run against an in-process simulator (the default when no provider is configured)')
     .option('--config <path>', 'config file (default: $WANKIT_CONFIG or $XDG_CONFIG_HOME/wankit/config.json)')
     .option('--journal <path>', 'task journal file (default: $XDG_STATE_HOME/wankit/journal.jsonl)')

@@ -11,6 +11,8 @@ import {
   addVideoOptions,
   addWaitOptions,
   integerArg,
+  parseFraction,
+  parsePort,
   parsePositive,
 } from './program-options.js';
 import type { ActionRunner } from './run-action.js';
@@ -68,7 +70,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         'wankit video "waves at dusk" --model wan2.2-t2v-plus --size 1920*1080',
         'wankit video "the cat turns its head" --image ./cat.png --resolution 720p',
         'wankit video "city timelapse" --provider generate-task --resolution 1080p --aspect 16:9 --duration 10',
-        'wankit video "a kitten" --no-download --json',
+        'wankit video "a kitten" --no-download --json > result.json',
         'wankit video "a kitten" --provider generate-task --resolution 1080p --dry-run',
       ]),
     )
@@ -102,10 +104,9 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
     .addHelpText(
       'after',
       examples([
-        'wankit status 0f6c2a7e-…',
-        'wankit status "$(jq -c .ref result.json)"',
-        'wankit status @ref.json --json',
-        'wankit status <key or task id> --store postgres://db.internal/wankit',
+        'wankit status @result.json',
+        'wankit status @result.json --json',
+        'wankit status request:3f2a9c --store postgres://db.internal/wankit',
       ]),
     )
     .action(run('status', () => import('./commands/status.js')));
@@ -122,7 +123,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
   )
     .addHelpText(
       'after',
-      examples(['wankit wait 0f6c2a7e-…', 'wankit wait @ref.json --timeout 10m --no-download']),
+      examples(['wankit wait @result.json', 'wankit wait @result.json --timeout 10m --no-download']),
     )
     .action(run('wait', () => import('./commands/wait.js')));
 
@@ -136,7 +137,7 @@ Exit codes: 0 ok, 2 invalid input, 3 refused by the provider, 4 task failed, 5 t
         .option('--overwrite', 'replace files that already exist'),
     ),
   )
-    .addHelpText('after', examples(['wankit download 0f6c2a7e-… --out results']))
+    .addHelpText('after', examples(['wankit download @result.json --out results']))
     .action(run('download', () => import('./commands/download.js')));
 
   const batch = program
@@ -310,10 +311,7 @@ the same file again, or on two machines, queues nothing twice.
       ]),
     )
     .option('--json', 'print the catalog as one JSON document')
-    .addHelpText(
-      'after',
-      examples(['wankit models', 'wankit models --provider v2', 'wankit models --json | jq .']),
-    )
+    .addHelpText('after', examples(['wankit models', 'wankit models --provider v2', 'wankit models --json']))
     .action(run('models', () => import('./commands/models.js')));
 
   program
@@ -327,7 +325,7 @@ the same file again, or on two machines, queues nothing twice.
   const sim = program
     .command('sim')
     .description('run the simulator as a long-running local server speaking every wire format')
-    .option('--port <n>', 'port (0 picks a free one)', integerArg('--port'), 0)
+    .option('--port <n>', 'port (0 picks a free one)', parsePort, 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option(
       '--time-scale <x>',
@@ -339,7 +337,7 @@ the same file again, or on two machines, queues nothing twice.
     .option('--api-key <key>', 'accept only this key (default: any non-empty key)')
     .option('--rpm <n>', 'requests per minute before 429', integerArg('--rpm'))
     .option('--concurrent <n>', 'concurrent tasks before 429', integerArg('--concurrent'))
-    .option('--fault-rate <x>', 'fraction of requests that get an injected fault (0-1)', Number.parseFloat)
+    .option('--fault-rate <x>', 'fraction of requests that get an injected fault (0-1)', parseFraction)
     .option('--instant', 'tasks finish at once')
     .option('--json', 'print the base URL and endpoints as JSON on start');
   addSimulatorVariantOptions(sim)

@@ -78,7 +78,7 @@ export async function runCommand(
   } catch (error) {
     // Loaded on failure only: it pulls in core, which `--help` does not need.
     const { reportError } = await import('./output/report-error.js');
-    return reportError(io, error);
+    return reportError(io, error, environment.interrupt);
   }
 }
 

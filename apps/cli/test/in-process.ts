@@ -52,12 +52,18 @@ export async function runInProcess(
   options.interrupt?.addEventListener('abort', () => controller.abort(new Error('interrupted')), {
     once: true,
   });
+  let resumeHint: string | undefined;
   const interrupt: Interrupt = {
     signal: controller.signal,
     get interrupted() {
       return controller.signal.aborted;
     },
-    setResumeHint: () => undefined,
+    setResumeHint: (hint) => {
+      resumeHint = hint;
+    },
+    get resumeHint() {
+      return resumeHint;
+    },
     dispose: () => undefined,
   };
   let code: number = ExitCode.ok;

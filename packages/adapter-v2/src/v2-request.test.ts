@@ -318,7 +318,7 @@ describe('createV2Adapter', () => {
       'https://api.example.test',
     );
     expect(() => createV2Adapter({ baseUrl: 'not a url' })).toThrow(
-      /baseUrl "not a url" is not an absolute URL/,
+      /the base URL "not a url" is not an absolute URL/,
     );
   });
 

@@ -69,6 +69,13 @@ export type { RequestBudgetLimits } from './client/request-budget.js';
 export type { RetryOptions } from './client/retry-policy.js';
 export type { SharedRequestBudget } from './client/shared-budget.js';
 export { type Clock, systemClock } from './clock/clock.js';
+export {
+  type ErrorHint,
+  type HintOption,
+  hintOptions,
+  libraryHintText,
+  problemText,
+} from './errors/error-hint.js';
 export { type ErrorKind, errorKinds } from './errors/error-kind.js';
 export { isWankitError, WankitError, type WankitErrorOptions } from './errors/wankit-error.js';
 export type { Logger } from './http/logger.js';

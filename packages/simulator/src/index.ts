@@ -5,6 +5,7 @@ export {
   type DashScopeModelLimits,
   type DashScopeOptions,
 } from './formats/dashscope/options.js';
+export { TIME_SCALE_HEADER } from './http/time-scale-header.js';
 export { PROGRESS_CURVES, type ProgressCurve, progressAt } from './lifecycle/progress-curve.js';
 export type { FailureReason, TaskState, TaskStatus } from './lifecycle/task.js';
 export {

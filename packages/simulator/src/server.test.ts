@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceTo, call, startTestSimulator } from '../test/sim-test-kit.js';
 import { describeSimulator } from './describe.js';
+import { TIME_SCALE_HEADER } from './http/time-scale-header.js';
 import { resolveSimulatorOptions } from './options.js';
 import { startSimulator } from './server.js';
 
@@ -24,6 +25,27 @@ describe('simulator server', () => {
     expect(sim.url('__sim/health')).toBe(`${sim.baseUrl}/__sim/health`);
     const health = await call(sim, 'GET', '/__sim/health', undefined, null);
     expect(health.json).toEqual({ ok: true });
+  });
+
+  it('names its time scale on every response: API answers, errors, files and its own endpoints', async () => {
+    const sim = await startSimulator({ timeScale: 0.05, seed: 3 });
+    try {
+      const created = await fetch(`${sim.baseUrl}/model/v1/generation`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+        body: JSON.stringify(NATIVE),
+      });
+      expect(created.headers.get(TIME_SCALE_HEADER)).toBe('0.05');
+      const unauthorized = await fetch(`${sim.baseUrl}/model/v1/generation`, { method: 'POST', body: '{}' });
+      expect(unauthorized.status).toBe(401);
+      expect(unauthorized.headers.get(TIME_SCALE_HEADER)).toBe('0.05');
+      for (const path of ['/__sim/health', '/nowhere']) {
+        const response = await fetch(`${sim.baseUrl}${path}`);
+        expect(response.headers.get(TIME_SCALE_HEADER), path).toBe('0.05');
+      }
+    } finally {
+      await sim.close();
+    }
   });
 
   it('counts requests, creates, status reads and tasks by state at /__sim/stats', async () => {

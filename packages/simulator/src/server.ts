@@ -11,6 +11,7 @@ import { nativeFormat } from './formats/native.js';
 import { v2Format } from './formats/v2.js';
 import { handleApiRequest, type PipelineDeps, withRetryAfter } from './http/api-pipeline.js';
 import { writeJson } from './http/reply.js';
+import { TIME_SCALE_HEADER } from './http/time-scale-header.js';
 import { type FailureReason, phaseOf, type SimTask, statusOf, type TaskStatus } from './lifecycle/task.js';
 import { TaskStore } from './lifecycle/task-store.js';
 import { RateLimiter } from './limits/rate-limiter.js';
@@ -179,6 +180,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
   }
 
   const server = createServer((req, res) => {
+    res.setHeader(TIME_SCALE_HEADER, String(options.timeScale));
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       writeJson(res, 500, JSON.stringify({ error: 'simulator error', message: String(error) }));

@@ -272,7 +272,7 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
               // Paid for and done: only the copy on this machine is missing, and it can be fetched later.
               progress.log(
                 `line ${line.line}: task ${snapshot.ref.taskId} succeeded but its results were not saved (${errorLine(error)}); ` +
-                  `fetch them later: ${downloadHint(snapshot.ref.taskId, journalPath, outDir)}`,
+                  `fetch them later: ${downloadHint(connection, options, snapshot.ref.taskId, journalPath, outDir)}`,
               );
               return {
                 ...base,

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { isWankitError, type TaskRef, type Warning } from '@wankit/core';
 import { journalPathFor } from '../config/resolve-config.js';
 import { type ExitCodeValue, exitCodeForError } from '../exit-codes.js';
-import { errorJson, errorLine } from '../output/report-error.js';
+import { inFlagWords } from '../output/flag-words.js';
+import { errorJson, errorLine, stoppedByCtrlC } from '../output/report-error.js';
 import { printTaskResult, taskJson } from '../output/task-report.js';
 import type { CommandContext } from '../run-action.js';
 import { connect, loadAdapter } from '../runtime/connect.js';
@@ -30,13 +31,18 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
 
   // Everything is checked before a simulator starts or a request is sent.
   const adapter = await loadAdapter(settings.target);
-  const draft = await completeDraft(
-    media,
-    { ...draftFromFlags(media, options as RequestFlags, adapter.id), prompt: context.args[0] },
-    (kind) => defaultModel(kind as never, adapter.capabilities.models),
-    context.cwd,
-  );
-  const prepared = await prepareRequest(draft, adapter, callbackUrl);
+  const prepared = await (async () => {
+    const draft = await completeDraft(
+      media,
+      { ...draftFromFlags(media, options as RequestFlags, adapter.id), prompt: context.args[0] },
+      (kind) => defaultModel(kind as never, adapter.capabilities.models),
+      context.cwd,
+    );
+    return prepareRequest(draft, adapter, callbackUrl);
+  })().catch((error: unknown) => {
+    // Bad input is named by the flag the user typed.
+    throw isWankitError(error) ? inFlagWords(error) : error;
+  });
   const warnings: Warning[] = [...prepared.warnings];
   for (const warning of warnings) io.warn(formatWarningText(warning));
   if (options.dryRun === true) {
@@ -65,7 +71,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     });
     ref = submitted.ref;
     io.note(`submitted ${ref.taskId} (${connection.provider}, ${ref.model})`);
-    interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
+    interrupt.setResumeHint(resumeHint(connection, ref, journalPath, options));
     const finished = await finishTask(context, connection, ref, undefined, journalPath);
     const { snapshot, files, exitCode } = finished;
     printTaskResult(io, snapshot, files, finished.error !== undefined);
@@ -86,10 +92,14 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   } catch (error) {
     if (!isWankitError(error)) throw error;
     const exitCode = exitCodeForError(error);
-    io.err(`${io.colors.red('error:')} ${errorLine(error)} [${error.kind}]`);
+    // After Ctrl-C the user knows it was stopped: the resume hint alone says what to do next.
+    const byCtrlC = stoppedByCtrlC(error, interrupt);
+    if (!byCtrlC) io.err(`${io.colors.red('error:')} ${errorLine(error)} [${error.kind}]`);
     const taskRef = ref ?? error.taskRef;
     if (taskRef && (error.kind === 'aborted' || error.kind === 'timeout')) {
-      io.note(resumeHint(connection, taskRef, journalPath));
+      io.note(resumeHint(connection, taskRef, journalPath, options));
+    } else if (byCtrlC) {
+      io.note('stopped before the task was created: nothing was sent');
     } else if (error.kind === 'submit_uncertain') {
       io.note(
         `the provider may or may not have created the task; it was not sent again. The journal ${journalPath ?? '(in memory)'} records it as uncertain` +

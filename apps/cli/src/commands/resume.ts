@@ -10,7 +10,7 @@ import { type Connection, connect } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
 import { httpLogOption } from '../runtime/http-log.js';
 import { refTarget } from '../runtime/ref-target.js';
-import { downloadHint } from '../runtime/resume-hint.js';
+import { downloadHint, rerunCommand } from '../runtime/resume-hint.js';
 import { openRunJournal, type RunJournal } from '../runtime/run-journal.js';
 import { connectionFlags, loadSettings, timeScaleOf } from '../runtime/session.js';
 import { storeRunJournal } from '../runtime/store.js';
@@ -50,8 +50,12 @@ async function resumeTasks(
   const entries = [...summarizeJournal(run.records).values()];
   const outDir = resolve(context.cwd, String(options.out ?? '.'));
   const download = options.download !== false;
+  // The same command line, with the journal spelled out when it came from a default.
+  const argv = context.argv.includes('--journal')
+    ? context.argv
+    : [...context.argv, '--journal', journalPath];
   interrupt.setResumeHint(
-    `the journal is up to date; run \`wankit resume --journal ${journalPath}\` again to continue`,
+    `the journal is up to date; run the same command again to continue: ${rerunCommand(argv)}`,
   );
 
   const outcomes: ResumeOutcome[] = [];
@@ -137,7 +141,7 @@ async function resumeTasks(
               // Paid for and done: only the copy on this machine is missing.
               progress.log(
                 `${ref.taskId}: succeeded but its results were not saved (${errorLine(error)}); fetch them later: ` +
-                  downloadHint(ref.taskId, journalPath, outDir),
+                  downloadHint(connection, options, ref.taskId, journalPath, outDir),
               );
               outcomes.push({
                 key,
@@ -195,6 +199,7 @@ async function resumeTasks(
     };
   }
   const exitCode = worstExitCode(outcomes.map((o) => o.exitCode));
+  if (interrupt.interrupted && interrupt.resumeHint) io.note(interrupt.resumeHint);
   if (io.json)
     io.printJson({ ok: exitCode === ExitCode.ok, exitCode, journal: journalPath, tasks: outcomes });
   else for (const o of outcomes) io.out(`${o.taskId ?? o.key}\t${o.result}\t${o.files.join(' ')}`);

@@ -67,6 +67,7 @@ describe('wankit sim: native answer variants', () => {
         signal: controller.signal,
         interrupted: false,
         setResumeHint: () => {},
+        resumeHint: undefined,
         dispose: () => {},
       },
     } satisfies CommandContext;

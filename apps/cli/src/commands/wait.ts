@@ -10,7 +10,7 @@ import { resumeHint } from '../runtime/resume-hint.js';
 export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const { io, interrupt } = context;
   const { ref, connection, journalPath, key } = await attach(context);
-  interrupt.setResumeHint(resumeHint(connection, ref, journalPath));
+  interrupt.setResumeHint(resumeHint(connection, ref, journalPath, context.options));
   try {
     const finished = await finishTask(context, connection, ref, key, journalPath);
     const { snapshot, files, exitCode } = finished;

@@ -19,6 +19,8 @@ export interface ConnectionFlags {
   readonly apiKeyEnv?: string;
   readonly sim?: boolean;
   readonly journal?: string;
+  /** `--allow-insecure-http`: a plain http: base URL off loopback is accepted. */
+  readonly allowInsecureHttp?: boolean;
   /** DashScope's region and workspace (`--region`, `--workspace-id`). */
   readonly region?: string;
   readonly workspaceId?: string;
@@ -49,6 +51,7 @@ export type Target =
       readonly settings?: ProviderSettings;
       /** Several providers to fall back across (the first is also `provider`, `baseUrl` and `apiKey`). */
       readonly routes?: readonly RouteTarget[];
+      readonly allowInsecureHttp?: boolean;
     };
 
 export interface ResolvedConfig {
@@ -302,6 +305,7 @@ export function resolveConfig(
       apiKeySource: source,
       providerSource: provider.source,
       ...withSettings(pickProviderSettings(provider.id, flags, file)),
+      ...(flags.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     },
     journal,
     notes,

@@ -9,7 +9,10 @@ export interface Io {
   readonly stderr: NodeJS.WriteStream;
   /** Colors for stderr; all identity functions under NO_COLOR or a non-TTY stderr. */
   readonly colors: Colors;
-  /** A spinner may be drawn on stderr: a TTY, colors allowed, not `--json`, not a dumb terminal. */
+  /**
+   * A spinner may be drawn on stderr: a TTY, not `--json`, not a dumb terminal, not CI. NO_COLOR only turns
+   * colour off (https://no-color.org: "prevent the addition of ANSI color"), not the live line.
+   */
   readonly interactive: boolean;
   readonly json: boolean;
   /** A line of result on stdout (on stderr in `--json` mode). */
@@ -39,7 +42,7 @@ export function createIo(options: {
     stdout,
     stderr,
     colors,
-    interactive: tty && !noColor && !options.json && env.CI === undefined,
+    interactive: tty && !options.json && env.CI === undefined,
     json: options.json,
     // In `--json` mode stdout carries the JSON document only; result lines move to stderr.
     out: (line) => {

@@ -26,7 +26,14 @@ export async function createProgress(io: Io, options: { plainIntervalMs?: number
   if (io.interactive) {
     // Loaded lazily: ora is only needed when a spinner is drawn.
     const { default: ora } = await import('ora');
-    const spinner: Spinner = ora({ stream: io.stderr, discardStdin: false, text: '' }).start();
+    const spinner: Spinner = ora({
+      stream: io.stderr,
+      discardStdin: false,
+      text: '',
+      // Decided by `io.interactive` already; NO_COLOR leaves the spinner moving, uncoloured.
+      isEnabled: true,
+      color: io.colors.isColorSupported ? 'cyan' : false,
+    }).start();
     return {
       update: (text) => {
         spinner.text = text;

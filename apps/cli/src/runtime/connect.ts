@@ -15,7 +15,9 @@ import {
   type Target,
 } from '../config/resolve-config.js';
 import type { Io } from '../output/io.js';
+import { combineLoggers } from './combine-loggers.js';
 import { providers } from './providers.js';
+import { watchServerTimeScale } from './server-time-scale.js';
 
 /**
  * Time scale of the embedded simulator: documented durations × 0.05, so a 60 s video takes 3 s and
@@ -31,15 +33,22 @@ export interface Connection {
   readonly baseUrl: string;
   /** True for the in-process simulator: its tasks end with this process. */
   readonly embedded: boolean;
-  /** Task durations relative to the documented ones (1 except for the embedded simulator). */
+  /**
+   * Task durations relative to the documented ones: `--time-scale`, else what a simulator's responses said
+   * (`x-wankit-sim-time-scale`), else 1. May change after the first response.
+   */
   readonly timeScale: number;
+  /** The pace is settled: given by the user, or some response came back. Until then `wait` reads once first. */
+  readonly timeScaleKnown: boolean;
+  /** The time scale was given (`--time-scale`, `$WANKIT_TIME_SCALE`), not learned from the server. */
+  readonly timeScaleGiven: boolean;
   close(): Promise<void>;
 }
 
 export interface ConnectOptions {
   readonly journal?: TaskJournal;
-  /** The server's time scale (a simulator's `--time-scale`); 1 for a real provider. */
-  readonly timeScale?: number;
+  /** The server's time scale as the user gave it (`--time-scale`); else learned from a simulator's answers. */
+  readonly timeScale?: number | undefined;
   /** An adapter already loaded for validation. */
   readonly adapter?: WanAdapter;
   /** The user named the base URL (--base-url): refs created elsewhere are polled there. */
@@ -82,7 +91,9 @@ async function loadRouter(routes: readonly RouteTarget[]) {
  */
 export async function loadAdapter(target: Target, allowLoopbackCallbacks = false): Promise<WanAdapter> {
   if (target.mode === 'remote' && target.routes) return (await loadRouter(target.routes)).adapter;
-  const baseUrl = target.mode === 'remote' ? target.baseUrl : undefined;
+  // Adapters accept plain http: only on loopback; with --allow-insecure-http the client alone gets the URL.
+  const insecure = target.mode === 'remote' && target.allowInsecureHttp === true;
+  const baseUrl = target.mode === 'remote' && !insecure ? target.baseUrl : undefined;
   return providers[target.provider].load({
     ...target.settings,
     ...(baseUrl ? { baseUrl } : {}),
@@ -123,6 +134,8 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       baseUrl: simulator.baseUrl,
       embedded: true,
       timeScale: embeddedTimeScale,
+      timeScaleKnown: true,
+      timeScaleGiven: false,
       close: () => simulator.close(),
     };
   }
@@ -143,6 +156,7 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       ...(schedule ? { schedule } : {}),
       router,
       ...(options.journal ? { journal: options.journal } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
     });
     return {
       provider: target.provider,
@@ -151,6 +165,8 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
       baseUrl: target.baseUrl ?? router.routes[0]?.adapter.defaultBaseUrl ?? '',
       embedded: false,
       timeScale,
+      timeScaleKnown: options.timeScale !== undefined,
+      timeScaleGiven: options.timeScale !== undefined,
       close: async () => {},
     };
   }
@@ -165,18 +181,21 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
   }
   const adapter = options.adapter ?? (await loadAdapter(target));
   const baseUrl = target.baseUrl ?? adapter.defaultBaseUrl ?? '';
-  const timeScale = options.timeScale ?? 1;
-  const schedule = scheduleFor(timeScale);
+  const given = options.timeScale;
+  // A `wankit sim` names its time scale on every response; `--time-scale` still wins.
+  const server = watchServerTimeScale();
+  const timeScale = () => given ?? server.value ?? 1;
   const client = createClient({
-    ...(schedule ? { schedule } : {}),
+    schedule: { timeScale },
+    logger: combineLoggers(server.logger, options.logger),
     adapter,
     ...(target.apiKey !== undefined ? { apiKey: target.apiKey } : {}),
     ...(target.baseUrl !== undefined ? { baseUrl: target.baseUrl } : {}),
+    ...(target.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     ...(options.journal ? { journal: options.journal } : {}),
     ...(options.acceptRefsFromOtherBaseUrls ? { acceptRefsFromOtherBaseUrls: true } : {}),
     ...(options.sharedBudget ? { sharedBudget: options.sharedBudget } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     provider: target.provider,
@@ -184,7 +203,13 @@ export async function connect(target: Target, io: Io, options: ConnectOptions = 
     client,
     baseUrl,
     embedded: false,
-    timeScale,
+    get timeScale() {
+      return timeScale();
+    },
+    get timeScaleKnown() {
+      return given !== undefined || server.answered;
+    },
+    timeScaleGiven: given !== undefined,
     close: async () => {},
   };
 }

@@ -51,7 +51,8 @@ export async function finishTask(
       io.err(
         `${io.colors.red('error:')} task ${ref.taskId} succeeded but its results were not saved: ${errorLine(error)}`,
       );
-      if (!connection.embedded) io.note(`fetch them later: ${downloadHint(ref.taskId, journalPath, outDir)}`);
+      if (!connection.embedded)
+        io.note(`fetch them later: ${downloadHint(connection, options, ref.taskId, journalPath, outDir)}`);
       return { snapshot, files: [], exitCode: ExitCode.notSaved, error };
     }
   }

@@ -21,15 +21,18 @@ export async function followTask(
   io: Io,
   options: FollowOptions = {},
 ): Promise<TaskSnapshot> {
+  // Nothing has been heard from the server yet (`wankit wait`): one status read first, so that a simulator's
+  // time scale is known before the first poll is planned. Its failure is the wait's to report.
+  if (!connection.timeScaleKnown) await connection.client.status(ref).catch(() => undefined);
   const progress = await createProgress(io);
   const started = Date.parse(ref.submittedAt);
   const startMs = Number.isNaN(started) ? Date.now() : started;
-  const typical = options.typicalSeconds?.map((s) => s * connection.timeScale) as
-    | [number, number]
-    | undefined;
+  // Read at each line: the time scale may be learned from the server's answers while waiting.
+  const typical = () =>
+    options.typicalSeconds?.map((s) => s * connection.timeScale) as [number, number] | undefined;
   const show = (snapshot: Pick<TaskSnapshot, 'status' | 'progress'>) =>
     progress.update(
-      `${ref.taskId}: ${progressText(snapshot, (Date.now() - startMs) / 1000, typical)}`,
+      `${ref.taskId}: ${progressText(snapshot, (Date.now() - startMs) / 1000, typical())}`,
       snapshot.status,
     );
   let last: Pick<TaskSnapshot, 'status' | 'progress'> = { status: 'queued' };

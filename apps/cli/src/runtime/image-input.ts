@@ -15,7 +15,7 @@ export const isRemoteImage = (value: string): boolean => /^(https?:\/\/|data:)/i
 const refuse = (field: string, value: unknown, message: string, extra?: readonly unknown[]) =>
   new WankitError({
     kind: 'invalid_request',
-    message: `${field}: ${message}`,
+    message: `${field} ${message}`,
     field,
     value,
     allowed: extra ?? allowed,
@@ -27,7 +27,8 @@ const refuse = (field: string, value: unknown, message: string, extra?: readonly
  * refused before anything is sent.
  */
 export async function imageInput(value: string, field: string, cwd: string = process.cwd()): Promise<string> {
-  if (value.trim() === '') throw refuse(field, value, 'is empty');
+  if (value.trim() === '')
+    throw refuse(field, value, 'is empty; give an https:// URL, a data URI or a local image file');
   if (isRemoteImage(value)) return value;
   const path = resolve(cwd, value);
   let size: number;
@@ -36,20 +37,24 @@ export async function imageInput(value: string, field: string, cwd: string = pro
     if (!info.isFile()) throw new Error('not a file');
     size = info.size;
   } catch {
-    throw refuse(field, value, `${value}: no such file, and not an http(s) URL or data URI`);
+    throw refuse(field, value, `${JSON.stringify(value)}: no such file, and not an http(s) URL or data URI`);
   }
-  if (size === 0) throw refuse(field, value, `${value} is an empty file`);
+  if (size === 0) throw refuse(field, value, `${JSON.stringify(value)} is an empty file`);
   if (size > maxInlineImageBytes) {
     throw refuse(
       field,
       size,
-      `${value}: ${size} bytes is over the providers' ${maxInlineImageBytes} byte limit for an inline image; host it and pass its URL`,
+      `${JSON.stringify(value)}: ${size} bytes is over the providers' ${maxInlineImageBytes} byte limit for an inline image; host it and pass its URL`,
       [`<= ${maxInlineImageBytes} bytes`],
     );
   }
   const bytes = await readFile(path);
   const mime = sniffImageType(bytes);
   if (!mime)
-    throw refuse(field, value, `${value} is not a PNG, JPEG, WebP or BMP image (by its first bytes)`);
+    throw refuse(
+      field,
+      value,
+      `${JSON.stringify(value)} is not a PNG, JPEG, WebP or BMP image (by its first bytes)`,
+    );
   return `data:${mime};base64,${bytes.toString('base64')}`;
 }

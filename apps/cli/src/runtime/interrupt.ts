@@ -5,8 +5,12 @@ export interface Interrupt {
   /** Aborted on the first Ctrl-C (or SIGTERM). */
   readonly signal: AbortSignal;
   readonly interrupted: boolean;
-  /** Printed on the second signal, before exiting 130: how to pick the work up again. */
+  /**
+   * How to pick the work up again: printed instead of an `aborted` error when the command stops after the
+   * first signal, and on the second signal before exiting 130.
+   */
   setResumeHint(hint: string): void;
+  readonly resumeHint: string | undefined;
   dispose(): void;
 }
 
@@ -34,6 +38,9 @@ export function createInterrupt(io: Io): Interrupt {
     },
     setResumeHint: (text) => {
       hint = text;
+    },
+    get resumeHint() {
+      return hint || undefined;
     },
     dispose: () => {
       process.off('SIGINT', onSignal);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
 import { defaultModel } from './default-models.js';
 import { maxInlineImageBytes } from './image-input.js';
-import { completeDraft, draftFromFlags, parseProviderOptions } from './request-builder.js';
+import { completeDraft, draftFromFlags, normalizeSize, parseProviderOptions } from './request-builder.js';
 
 const pickModel = (kind: string) => `default-for-${kind}`;
 
@@ -125,6 +125,17 @@ describe('flags → neutral request', () => {
   it('rejects a provider option without =', () => {
     expect(() => parseProviderOptions(['auto'])).toThrowError(/key=value/);
     expect(parseProviderOptions(undefined)).toBeUndefined();
+  });
+});
+
+describe('--size spelling', () => {
+  it('accepts x, X and × (and spaces) for *, and leaves anything else for core to refuse', () => {
+    for (const size of ['1280*720', '1280x720', '1280X720', '1280×720', ' 1280 x 720 ']) {
+      expect(draftFromFlags('video', { size }, 'native').size).toBe('1280*720');
+    }
+    expect(normalizeSize('1280x')).toBe('1280x');
+    expect(normalizeSize('big')).toBe('big');
+    expect(normalizeSize(undefined)).toBeUndefined();
   });
 });
 

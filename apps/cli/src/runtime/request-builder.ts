@@ -61,8 +61,19 @@ export function parseProviderOptions(
 }
 
 /**
+ * `--size 1280x720`, `1280X720` and `1280×720` (and spaces around the separator) are what people type; the
+ * providers and core write `1280*720`. Anything else is left for core to refuse with its own message.
+ */
+export function normalizeSize(size: string | undefined): string | undefined {
+  if (size === undefined) return undefined;
+  const match = /^\s*(\d+)\s*[*xX\u00d7]\s*(\d+)\s*$/.exec(size);
+  return match ? `${match[1]}*${match[2]}` : size;
+}
+
+/**
  * Maps flags to neutral request fields (no prompt, no kind): the shared part of `video`/`image` and
- * the defaults of `batch`. Frame values are normalised to the neutral spelling (`720P` → `720p`).
+ * the defaults of `batch`. Frame values are normalised to the neutral spelling (`720P` → `720p`,
+ * `1280x720` → `1280*720`).
  */
 export function draftFromFlags(media: MediaKind, flags: RequestFlags, provider: string): DraftRequest {
   const providerOptions = parseProviderOptions(flags.providerOption);
@@ -72,7 +83,7 @@ export function draftFromFlags(media: MediaKind, flags: RequestFlags, provider: 
     seed: flags.seed,
     promptExtend: flags.promptExtend,
     watermark: flags.watermark,
-    size: flags.size,
+    size: normalizeSize(flags.size),
     aspectRatio: flags.aspect,
     providerOptions: providerOptions ? { [provider]: providerOptions } : undefined,
   };

@@ -31,24 +31,13 @@ const shellQuote = (arg: string) => (/^[\w./:=@-]+$/.test(arg) ? arg : `'${arg.r
 export async function openRunJournal(context: CommandContext, path: string): Promise<RunJournal> {
   const { io, options, interrupt } = context;
   const { createFileJournal, describeOwner, lockJournal } = await import('@wankit/core/node');
-  let lock: JournalLock;
-  try {
-    lock = await lockJournal(path, {
-      command: `wankit ${context.argv.map(shellQuote).join(' ')}`,
-      wait: options.wait === true,
-      signal: interrupt.signal,
-      onWait: (owner) =>
-        io.note(`the journal ${path} is in use by ${describeOwner(owner)}; waiting (--wait)`),
-    });
-  } catch (error) {
-    const { isWankitError } = await import('@wankit/core');
-    if (isWankitError(error) && error.kind === 'journal' && !options.wait) {
-      throw error.with({
-        message: `${error.message.replace(/ \(or pass wait to wait for it\)$/, '')} (or re-run with --wait)`,
-      });
-    }
-    throw error;
-  }
+  // A refusal's remedy (`--wait`) is worded by the CLI from the error's hint.
+  const lock: JournalLock = await lockJournal(path, {
+    command: `wankit ${context.argv.map(shellQuote).join(' ')}`,
+    wait: options.wait === true,
+    signal: interrupt.signal,
+    onWait: (owner) => io.note(`the journal ${path} is in use by ${describeOwner(owner)}; waiting (--wait)`),
+  });
   lock.lost.addEventListener(
     'abort',
     () =>
@@ -64,11 +53,7 @@ export async function openRunJournal(context: CommandContext, path: string): Pro
     if (scan.damage.length > 0) {
       if (options.repair !== true) {
         const { journalDamagedError } = await import('@wankit/core/node');
-        throw journalDamagedError(
-          path,
-          scan,
-          're-run with --repair to keep every readable record (the original is kept beside it; tasks named in damaged lines are marked uncertain)',
-        );
+        throw journalDamagedError(path, scan);
       }
       const report = await file.repair();
       io.warn(

@@ -16,6 +16,7 @@ export function connectionFlags(options: Record<string, unknown>): ConnectionFla
     ...(pick('region') ? { region: pick('region') } : {}),
     ...(pick('workspaceId') ? { workspaceId: pick('workspaceId') } : {}),
     ...(options.sim === true ? { sim: true } : {}),
+    ...(options.allowInsecureHttp === true ? { allowInsecureHttp: true } : {}),
   };
 }
 
@@ -37,11 +38,12 @@ export async function loadSettings(
 }
 
 /**
- * How fast the server runs tasks relative to the documented durations: `--time-scale`, then
- * `$WANKIT_TIME_SCALE`, else 1. Only simulators run faster; the poll schedule is scaled to match.
+ * How fast the server runs tasks relative to the documented durations, when the user says so: `--time-scale`,
+ * then `$WANKIT_TIME_SCALE`. Undefined otherwise: a simulator names its own scale in its responses, and a
+ * real provider runs at 1.
  */
-export function timeScaleOf(context: CommandContext): number {
+export function timeScaleOf(context: CommandContext): number | undefined {
   if (typeof context.options.timeScale === 'number') return context.options.timeScale;
   const fromEnv = Number(context.env.WANKIT_TIME_SCALE);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 1;
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : undefined;
 }

@@ -59,7 +59,7 @@ export async function startPool(
     ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
     ...(concurrentTasks !== undefined ? { concurrentTasks } : {}),
   });
-  const timeScale = timeScaleOf(context);
+  const timeScale = timeScaleOf(context) ?? 1;
   const connection = await connect(settings.target, io, {
     adapter,
     journal,

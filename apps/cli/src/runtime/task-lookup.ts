@@ -7,11 +7,20 @@ import type { JournalFileSystem } from './journal.js';
 const invalidTask = (value: string, message: string) =>
   new WankitError({
     kind: 'invalid_request',
-    message: `task ${value.length > 80 ? `${value.slice(0, 77)}...` : value}: ${message}`,
+    message: `task ${value.length > 80 ? `${value.slice(0, 77)}...` : value} ${message}`,
     field: 'task',
     value: value.length > 200 ? `${value.slice(0, 197)}...` : value,
     allowed: ['a task id from the journal', 'a serialised task ref (JSON, or @file)'],
   });
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
 
 async function parseRef(text: string, origin: string): Promise<TaskRef> {
   const { taskRefSchema } = await import('@wankit/core');
@@ -28,10 +37,17 @@ async function parseRef(text: string, origin: string): Promise<TaskRef> {
     typeof json === 'object' && json !== null && 'ref' in json ? (json as { ref: unknown }).ref : json;
   const parsed = taskRefSchema.safeParse(candidate);
   if (!parsed.success) {
-    throw invalidTask(
-      origin,
-      `is not a task ref (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`,
-    );
+    // Named in words, not in the schema's: which part of the ref is missing or wrong.
+    const issue = parsed.error.issues[0];
+    const part = issue?.path.map(String).join('.') ?? '';
+    const value = part === '' ? candidate : valueAt(candidate, issue?.path ?? []);
+    const what =
+      part === ''
+        ? 'is not a task ref (a JSON object with spec, adapter, taskId, model, …)'
+        : value === undefined
+          ? `is not a task ref: it has no ${part}`
+          : `is not a task ref: its ${part} is not valid`;
+    throw invalidTask(origin, `${what}; pass a task id from the journal, or the ref printed by \`--json\``);
   }
   return parsed.data;
 }
@@ -48,6 +64,16 @@ export async function lookupTask(
   shared?: TaskJournal,
 ): Promise<{ ref: TaskRef; key?: string }> {
   const trimmed = value.trim();
+  if (trimmed === '') {
+    throw new WankitError({
+      kind: 'invalid_request',
+      message:
+        'the task argument is empty; pass a task id from the journal, or a serialised task ref (JSON, or @file)',
+      field: 'task',
+      value,
+      allowed: ['a task id from the journal', 'a serialised task ref (JSON, or @file)'],
+    });
+  }
   if (trimmed.startsWith('{')) return { ref: await parseRef(trimmed, 'argument') };
   if (trimmed.startsWith('@')) {
     const path = resolve(cwd, trimmed.slice(1));
@@ -55,7 +81,7 @@ export async function lookupTask(
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      throw invalidTask(value, `cannot read ${path}`);
+      throw invalidTask(value, `: cannot read ${path}`);
     }
     return { ref: await parseRef(text, path) };
   }
@@ -75,6 +101,6 @@ export async function lookupTask(
   }
   throw invalidTask(
     value,
-    `not found in the journal ${journalPath}; pass --journal PATH, or the task's serialised ref (JSON or @file)`,
+    `was not found in the journal ${journalPath}; pass --journal PATH, or the task's serialised ref (JSON or @file)`,
   );
 }

@@ -133,7 +133,10 @@ function buildCases(base: string): void {
     add(`count flag ${count}`, image(['--count', count]), ['--count'], true);
   // Shot types, templates, provider options.
   for (const shot of ['triple', 'MULTI ', 'none'])
-    add(`shot type ${shot}`, video(['--shot-type', shot, '--model', 'wan2.6-t2v']), ['shotType']);
+    add(`shot type ${shot}`, video(['--shot-type', shot, '--model', 'wan2.6-t2v']), [
+      'shotType',
+      '--shot-type',
+    ]);
   for (const option of ['auto', '=auto', ''])
     add(`provider option ${option}`, video(['--provider-option', option]), ['provider-option']);
   // Input images: flags.
@@ -174,7 +177,10 @@ function buildCases(base: string): void {
     'data:audio/mp3;base64,AAAA',
     'not a url',
   ]) {
-    add(`audio url ${audio}`, video(['--model', 'wan2.5-t2v-preview', '--audio-url', audio]), ['audioUrl']);
+    add(`audio url ${audio}`, video(['--model', 'wan2.5-t2v-preview', '--audio-url', audio]), [
+      'audioUrl',
+      '--audio-url',
+    ]);
   }
   // Providers and base URLs.
   for (const provider of ['acme', 'openai', 'NATIVE', ''])
@@ -189,17 +195,17 @@ function buildCases(base: string): void {
   add(
     'plain http base URL on a public host',
     ['video', 'x', '--provider', 'native', '--base-url', 'http://gw.example', '--api-key-env', 'HOME'],
-    ['baseUrl'],
+    ['base URL'],
   );
   add(
     'base URL not a URL',
     ['video', 'x', '--provider', 'native', '--base-url', 'gw example', '--api-key-env', 'HOME'],
-    ['baseUrl'],
+    ['base URL'],
   );
   add(
     'base URL of another scheme',
     ['video', 'x', '--provider', 'native', '--base-url', 'ftp://gw.example', '--api-key-env', 'HOME'],
-    ['baseUrl'],
+    ['base URL'],
   );
   add(
     'no key for a remote provider',

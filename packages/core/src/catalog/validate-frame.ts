@@ -42,7 +42,15 @@ function checkTierOffered(
   }
 }
 
-function checkTieredFrame(request: GenerationRequest, model: ModelSpec): void {
+/** `; offered by …`: the models of the same kind that do have this size, so the user knows where to go. */
+function offeredBy(size: Size, model: ModelSpec, catalog: readonly ModelSpec[]): string {
+  const others = catalog.filter((m) => m.kind === model.kind && m.id !== model.id && sizeToFrame(m, size));
+  return others.length > 0
+    ? `; ${size} is offered by ${list(others.map((m) => m.id))}`
+    : `; no ${model.kind} model offers ${size}`;
+}
+
+function checkTieredFrame(request: GenerationRequest, model: ModelSpec, catalog: readonly ModelSpec[]): void {
   const resolution = 'resolution' in request ? request.resolution : undefined;
   const { size, aspectRatio } = request;
   const tiers = tiersOf(model);
@@ -53,7 +61,7 @@ function checkTieredFrame(request: GenerationRequest, model: ModelSpec): void {
         'size',
         size,
         allSizes(model),
-        `size ${size} is not offered by ${model.id}; choose ${list(allSizes(model))}`,
+        `size ${size} is not offered by ${model.id}; choose ${list(allSizes(model))}${offeredBy(size, model, catalog)}`,
       );
     }
     if (resolution && resolution !== frame.resolution) {
@@ -177,11 +185,16 @@ function checkFreeFormFrame(request: GenerationRequest, model: ModelSpec): void 
  * Checks the frame against the model's tables and returns it completed (see `resolveFrame`).
  * Throws `invalid_request` naming the field, the value and the allowed values.
  */
-export function validateFrame(request: GenerationRequest, model: ModelSpec, warnings: Warning[]): Frame {
+export function validateFrame(
+  request: GenerationRequest,
+  model: ModelSpec,
+  warnings: Warning[],
+  catalog: readonly ModelSpec[] = [],
+): Frame {
   if (model.kind === 'image-to-video') {
     checkTierOnly(request, model, warnings);
   } else if (model.sizes) {
-    checkTieredFrame(request, model);
+    checkTieredFrame(request, model, catalog);
   } else {
     checkFreeFormFrame(request, model);
   }

@@ -82,7 +82,7 @@ function checkDataUri(field: string, value: string): void {
 export function checkImageInput(field: string, value: unknown): void {
   if (typeof value !== 'string') return;
   if (value.trim() === '') {
-    throw invalidRequest(field, value, imageInputsAllowed, `${field}: is empty`);
+    throw invalidRequest(field, value, imageInputsAllowed, `${field} is empty`);
   }
   if (/^data:/i.test(value)) {
     checkDataUri(field, value);
@@ -143,7 +143,7 @@ export function checkInputs(request: Readonly<Record<string, unknown>>): void {
           'text with at least one visible character',
           ...(field === 'prompt' && request.kind !== 'image-to-video' ? [] : ['omit it']),
         ],
-        `${field}: is blank (only whitespace); write what ${request.kind === 'text-to-image' ? 'the image' : 'the video'} shows${field === 'negativePrompt' ? ' to avoid, or omit it' : ''}`,
+        `${field} is blank (only whitespace); write what ${request.kind === 'text-to-image' ? 'the image' : 'the video'} shows${field === 'negativePrompt' ? ' to avoid, or omit it' : ''}`,
       );
     }
   }
@@ -174,7 +174,9 @@ export function checkInputs(request: Readonly<Record<string, unknown>>): void {
           `${field}.voiceUrl`,
           voice,
           ['an http(s) URL'],
-          `${field}.voiceUrl: ${preview(voice)} is not an http(s) URL`,
+          voice === ''
+            ? `${field}.voiceUrl is empty; give an http(s) URL`
+            : `${field}.voiceUrl: ${preview(voice)} is not an http(s) URL`,
         );
       }
     });
@@ -185,7 +187,9 @@ export function checkInputs(request: Readonly<Record<string, unknown>>): void {
       'audioUrl',
       audio,
       ['an http(s) URL'],
-      `audioUrl: ${preview(audio)} is not an http(s) URL`,
+      audio === ''
+        ? 'audioUrl is empty; give an http(s) URL'
+        : `audioUrl ${JSON.stringify(preview(audio))} is not an http(s) URL`,
     );
   }
 }

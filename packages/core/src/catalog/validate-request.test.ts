@@ -301,7 +301,8 @@ describe('validateRequest: errors', () => {
       t2v('wan2.2-t2v-plus', { size: '1280*720' }),
       'size',
       '1280*720',
-      'size 1280*720 is not offered by wan2.2-t2v-plus; choose 832*480, 480*832, 624*624, 1920*1080, 1080*1920, 1440*1440, 1632*1248, 1248*1632',
+      'size 1280*720 is not offered by wan2.2-t2v-plus; choose 832*480, 480*832, 624*624, 1920*1080, 1080*1920, 1440*1440, 1632*1248, 1248*1632; ' +
+        '1280*720 is offered by wan2.6-t2v, wan2.5-t2v-preview, wanx2.1-t2v-turbo, wanx2.1-t2v-plus, wan2.7-t2v, wan2.7-t2v-2026-04-25, wan3.0-video, wan3.0-video-prime',
     ],
     [
       'resolution not offered by wan2.6-t2v',
@@ -336,7 +337,8 @@ describe('validateRequest: errors', () => {
       t2v('wanx2.1-t2v-plus', { size: '1920*1080' }),
       'size',
       '1920*1080',
-      'size 1920*1080 is not offered by wanx2.1-t2v-plus; choose 1280*720, 720*1280, 960*960, 1088*832, 832*1088',
+      'size 1920*1080 is not offered by wanx2.1-t2v-plus; choose 1280*720, 720*1280, 960*960, 1088*832, 832*1088; ' +
+        '1920*1080 is offered by wan2.6-t2v, wan2.5-t2v-preview, wan2.2-t2v-plus, wan2.7-t2v, wan2.7-t2v-2026-04-25, wan3.0-video, wan3.0-video-prime',
     ],
     [
       'duration fixed at 5',
@@ -482,24 +484,95 @@ describe('validateRequest: errors', () => {
     expect(error.message).toMatch(/^unknown model wan9-t2v; known models: wan2\.6-t2v, /);
   });
 
+  // Human wording: the field, what was given, what is wanted; never zod's own phrases, never `(got )`.
   it.each([
     [
       'missing kind',
       { model: 'wan2.6-t2v', prompt: 'x' },
       'kind',
       ['text-to-video', 'image-to-video', 'text-to-image', 'reference-to-video'],
+      'kind is required; choose text-to-video, image-to-video, text-to-image, reference-to-video',
     ],
     [
       'bad kind',
       { kind: 'video', model: 'wan2.6-t2v', prompt: 'x' },
       'kind',
       ['text-to-video', 'image-to-video', 'text-to-image', 'reference-to-video'],
+      'kind "video" is not one of text-to-video, image-to-video, text-to-image, reference-to-video',
     ],
-    ['bad resolution', t2v('wan2.6-t2v', { resolution: '4k' }), 'resolution', ['480p', '720p', '1080p']],
-    ['size with x', t2v('wan2.6-t2v', { size: '1280x720' }), 'size', ['WIDTH*HEIGHT, e.g. 1280*720']],
-    ['seed too large', t2v('wan2.6-t2v', { seed: 2147483648 }), 'seed', ['<= 2147483647']],
-    ['negative seed', t2v('wan2.6-t2v', { seed: -1 }), 'seed', ['>= 0']],
-    ['empty prompt', t2v('wan2.6-t2v', { prompt: '' }), 'prompt', ['>= 1']],
+    [
+      'empty kind',
+      { kind: '', model: 'wan2.6-t2v', prompt: 'x' },
+      'kind',
+      ['text-to-video', 'image-to-video', 'text-to-image', 'reference-to-video'],
+      'kind is empty; choose text-to-video, image-to-video, text-to-image, reference-to-video',
+    ],
+    [
+      'bad resolution',
+      t2v('wan2.6-t2v', { resolution: '4k' }),
+      'resolution',
+      ['480p', '720p', '1080p'],
+      'resolution "4k" is not one of 480p, 720p, 1080p',
+    ],
+    [
+      'empty resolution',
+      t2v('wan2.6-t2v', { resolution: '' }),
+      'resolution',
+      ['480p', '720p', '1080p'],
+      'resolution is empty; choose 480p, 720p, 1080p',
+    ],
+    [
+      'size with x',
+      t2v('wan2.6-t2v', { size: '1280x720' }),
+      'size',
+      ['WIDTH*HEIGHT, e.g. 1280*720'],
+      'size "1280x720" is not written as WIDTH*HEIGHT, e.g. 1280*720',
+    ],
+    [
+      'empty size',
+      t2v('wan2.6-t2v', { size: '' }),
+      'size',
+      ['WIDTH*HEIGHT, e.g. 1280*720'],
+      'size is empty; write it as WIDTH*HEIGHT, e.g. 1280*720',
+    ],
+    [
+      'seed too large',
+      t2v('wan2.6-t2v', { seed: 2147483648 }),
+      'seed',
+      ['<= 2147483647'],
+      'seed must be at most 2147483647, not 2147483648',
+    ],
+    ['negative seed', t2v('wan2.6-t2v', { seed: -1 }), 'seed', ['>= 0'], 'seed must be at least 0, not -1'],
+    [
+      'seed as text',
+      t2v('wan2.6-t2v', { seed: '42' }),
+      'seed',
+      ['a number'],
+      'seed must be a number, not text ("42")',
+    ],
+    [
+      'fractional duration',
+      t2v('wan2.6-t2v', { durationSeconds: 5.5 }),
+      'durationSeconds',
+      ['a whole number'],
+      'durationSeconds must be a whole number, not 5.5',
+    ],
+    [
+      'watermark as text',
+      t2v('wan2.6-t2v', { watermark: 'yes' }),
+      'watermark',
+      ['true or false'],
+      'watermark must be true or false, not text ("yes")',
+    ],
+    ['empty prompt', t2v('wan2.6-t2v', { prompt: '' }), 'prompt', ['non-empty text'], 'prompt is empty'],
+    [
+      'prompt as a number',
+      t2v('wan2.6-t2v', { prompt: 42 }),
+      'prompt',
+      ['text'],
+      'prompt must be text, not the number 42',
+    ],
+    ['empty model', t2v('', {}), 'model', ['non-empty text'], 'model is empty'],
     [
       'image not a URL',
       i2v('wan2.6-i2v', { image: 'ftp://x/cat.png' }),
@@ -509,15 +582,50 @@ describe('validateRequest: errors', () => {
         'http:// on loopback (a local server)',
         'a base64 data URI of a PNG, JPEG, WebP or BMP image up to 20971520 bytes',
       ],
+      'image: ftp://x/cat.png is not an https URL or an image',
     ],
-    ['image missing', { kind: 'image-to-video', model: 'wan2.6-i2v' }, 'image', ['string']],
-    ['shot type', t2v('wan2.6-t2v', { shotType: 'triple' }), 'shotType', ['single', 'multi']],
-  ])('schema: %s', (_name, input, field, allowed) => {
+    [
+      'image missing',
+      { kind: 'image-to-video', model: 'wan2.6-i2v' },
+      'image',
+      ['text'],
+      'image is required',
+    ],
+    [
+      'shot type',
+      t2v('wan2.6-t2v', { shotType: 'triple' }),
+      'shotType',
+      ['single', 'multi'],
+      'shotType "triple" is not one of single, multi',
+    ],
+    [
+      'provider options as a list',
+      t2v('wan2.6-t2v', { providerOptions: [] }),
+      'providerOptions',
+      ['an object of names and values'],
+      'providerOptions must be an object of names and values, not a list',
+    ],
+    [
+      'audio URL empty',
+      t2v('wan2.5-t2v-preview', { audioUrl: '' }),
+      'audioUrl',
+      ['an http(s) URL'],
+      'audioUrl is empty; give an http(s) URL',
+    ],
+    [
+      'not an object',
+      'a cat',
+      'request',
+      ['a JSON object'],
+      'a request must be a JSON object with kind, model and prompt, not text ("a cat")',
+    ],
+  ])('schema: %s', (_name, input, field, allowed, message) => {
     const error = caught(input);
     expect(error.kind).toBe('invalid_request');
     expect(error.field).toBe(field);
     expect(error.allowed).toEqual(allowed);
-    expect(error.message.startsWith(`${field}: `)).toBe(true);
+    expect(error.message).toBe(message);
+    expect(error.message).not.toMatch(/\(got \)|Invalid input|Invalid option|Too (small|big)|expected/);
   });
 
   it('with strict, an over-long prompt is an error', () => {

@@ -124,7 +124,7 @@ export function validateRequest(input: unknown, options: ValidateRequestOptions 
   checkKind(parsed.data, model, catalog);
 
   const draft: Draft = { ...parsed.data, model: model.id };
-  const frame = validateFrame(parsed.data, model, warnings);
+  const frame = validateFrame(parsed.data, model, warnings, catalog);
   delete draft.size;
   delete draft.resolution;
   delete draft.aspectRatio;

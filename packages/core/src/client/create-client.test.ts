@@ -120,7 +120,7 @@ describe('createClient: submit', () => {
     const error = await caught(client.submit(request));
     expect(error).toMatchObject({ kind: 'authentication', field: 'apiKey' });
     expect(error.message).toBe(
-      'No API key for Fake provider: pass apiKey to createClient({ adapter, apiKey })',
+      'No API key for Fake provider; pass apiKey to createClient({ adapter, apiKey })',
     );
   });
 

@@ -138,15 +138,17 @@ function createAdapterClient(options: ClientOptions, defaults: ClientDefaults): 
     if (!options.apiKey) {
       throw new WankitError({
         kind: 'authentication',
-        message: `No API key for ${adapter.name}: pass apiKey to createClient({ adapter, apiKey })`,
+        message: `No API key for ${adapter.name}`,
         field: 'apiKey',
+        hint: { option: 'apiKey' },
       });
     }
     if (!baseUrl) {
       throw new WankitError({
         kind: 'invalid_request',
-        message: `${adapter.name} documents no default base URL: pass baseUrl to createClient({ adapter, baseUrl })`,
+        message: `${adapter.name} documents no default base URL`,
         field: 'baseUrl',
+        hint: { option: 'baseUrl' },
       });
     }
     transport ??= makeTransport(baseUrl);
@@ -556,9 +558,10 @@ function createAdapterClient(options: ClientOptions, defaults: ClientDefaults): 
       if (path && outputs.length > 1) {
         throw new WankitError({
           kind: 'invalid_request',
-          message: `The task has ${outputs.length} outputs; pass dir instead of path`,
+          message: `The task has ${outputs.length} outputs`,
           field: 'path',
           value: path,
+          hint: { option: 'downloadDir' },
         });
       }
       const downloadFile = await loadDownloadFile();

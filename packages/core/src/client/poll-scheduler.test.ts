@@ -52,6 +52,17 @@ describe('poll scheduler', () => {
     expect(documentedOnly.nextPollAt({ ref: ref(), submittedAtMs: t0, polls: 0 }, t0) - t0).toBe(2_500);
   });
 
+  it('reads a time scale given as a function at every decision (a scale learned from the server)', () => {
+    let scale = 1;
+    const scheduler = createPollScheduler({ timeScale: () => scale }, { ...catalog, documented });
+    expect(scheduler.nextPollAt({ ref: ref('720p'), submittedAtMs: t0, polls: 0 }, t0) - t0).toBe(54_500);
+    scale = 0.05;
+    expect(scheduler.nextPollAt({ ref: ref('720p'), submittedAtMs: t0, polls: 0 }, t0) - t0).toBe(2_725);
+    expect(scheduler.expectedWindowMs(ref('1080p'))).toEqual([3_500, 4_500]);
+    scale = Number.NaN;
+    expect(scheduler.nextPollAt({ ref: ref('720p'), submittedAtMs: t0, polls: 0 }, t0) - t0).toBe(54_500);
+  });
+
   it('polls at once when resumed after the planned first poll', () => {
     const scheduler = createPollScheduler({}, catalog);
     expect(scheduler.nextPollAt({ ref: ref(), submittedAtMs: t0, polls: 0 }, t0 + 600_000)).toBe(

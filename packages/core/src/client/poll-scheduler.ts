@@ -41,8 +41,11 @@ export interface ScheduleOptions {
    * The server runs tasks at this multiple of the documented durations (a simulator's time scale, e.g.
    * 0.05): the catalog's expected window, the documented initial delay and every default interval above
    * are multiplied by it (intervals given explicitly are used as given). Default 1.
+   * A function is read at every decision: for a caller that learns the server's scale from its answers
+   * (the CLI reads a simulator's `x-wankit-sim-time-scale` header); a value that is not a positive number
+   * counts as 1.
    */
-  timeScale?: number;
+  timeScale?: number | (() => number);
 }
 
 export interface PollSchedulerInputs {
@@ -139,20 +142,38 @@ export function createPollScheduler(
   options: ScheduleOptions = {},
   inputs: PollSchedulerInputs = {},
 ): PollScheduler {
-  const timeScale = options.timeScale ?? 1;
+  const scaleSource = options.timeScale;
+  const currentScale = (): number => {
+    const value = typeof scaleSource === 'function' ? scaleSource() : (scaleSource ?? 1);
+    return Number.isFinite(value) && value > 0 ? value : 1;
+  };
   // Defaults are documented-time figures, so they shrink with the server's time scale; explicit values are taken as given.
-  const scaled = (value: number | undefined, fallback: number) => value ?? fallback * timeScale;
-  const intervalMs = scaled(options.intervalMs, 4_500);
-  const minIntervalMs = scaled(options.minIntervalMs, 1_000);
-  const maxIntervalMs = scaled(options.maxIntervalMs, 30_000);
+  let timeScale = Number.NaN;
+  let intervalMs = 0;
+  let minIntervalMs = 0;
+  let maxIntervalMs = 0;
+  let lateMaxIntervalMs = 0;
+  let callbackGraceMs = 0;
+  let progressMarginMs = 0;
+  /** Recomputes the scaled figures when the time scale changed (only a function source can change it). */
+  const refresh = () => {
+    const now = currentScale();
+    if (now === timeScale) return;
+    timeScale = now;
+    const scaled = (value: number | undefined, fallback: number) => value ?? fallback * timeScale;
+    intervalMs = scaled(options.intervalMs, 4_500);
+    minIntervalMs = scaled(options.minIntervalMs, 1_000);
+    maxIntervalMs = scaled(options.maxIntervalMs, 30_000);
+    lateMaxIntervalMs = scaled(options.lateMaxIntervalMs, 15_000);
+    callbackGraceMs = scaled(options.callbackGraceMs, 20_000);
+    progressMarginMs = scaled(options.progressMarginMs, 2_000);
+  };
+  refresh();
   const lateGrowth = options.lateGrowth ?? 1.25;
-  const lateMaxIntervalMs = scaled(options.lateMaxIntervalMs, 15_000);
   const firstPollQuantile = options.firstPollQuantile ?? 0.01;
   const windowEndQuantile = options.windowEndQuantile ?? 0.95;
   const minSamples = options.minSamples ?? 20;
   const maxSamples = options.maxSamples ?? 200;
-  const callbackGraceMs = scaled(options.callbackGraceMs, 20_000);
-  const progressMarginMs = scaled(options.progressMarginMs, 2_000);
   const minProgressSamples = options.minProgressSamples ?? 40;
   const maxProgressSamples = 4 * maxSamples;
   const learned = new Map<string, Samples>();
@@ -213,6 +234,7 @@ export function createPollScheduler(
   };
 
   const expectedWindowMs = (ref: TaskRef): readonly [number, number] | undefined => {
+    refresh();
     const fromSamples = learnedWindow(ref);
     if (fromSamples) return fromSamples;
     const seconds = inputs.expectedSeconds?.(ref);
@@ -253,6 +275,7 @@ export function createPollScheduler(
     sampleCount: (ref) => learned.get(scheduleKey(ref))?.size ?? 0,
 
     nextPollAt(state, nowMs) {
+      refresh();
       const { submittedAtMs, last } = state;
       const lastAt = state.lastPolledAtMs;
       const window = expectedWindowMs(state.ref);
@@ -294,6 +317,7 @@ export function createPollScheduler(
     },
 
     recordCompletion(snapshot, trace) {
+      refresh();
       // Failures are often fast refusals (content policy); they say little about generation time.
       if (snapshot.status !== 'succeeded') return;
       const duration = completionDuration(snapshot, trace);

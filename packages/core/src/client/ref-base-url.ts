@@ -24,12 +24,11 @@ export function checkRefBaseUrl(ref: TaskRef, clientBaseUrl: string | undefined,
   if (sameBaseUrl(ref.baseUrl, clientBaseUrl)) return;
   throw new WankitError({
     kind: 'invalid_request',
-    message:
-      `task ${ref.taskId} was created at ${ref.baseUrl}, but this client (and its API key) is for ${clientBaseUrl}; ` +
-      `create a client for ${ref.baseUrl}, or pass acceptRefsFromOtherBaseUrls: true to poll it at ${clientBaseUrl}`,
+    message: `task ${ref.taskId} was created at ${ref.baseUrl}, but this client (and its API key) is for ${clientBaseUrl}`,
     field: 'ref.baseUrl',
     value: ref.baseUrl,
     allowed: [clientBaseUrl],
     taskRef: ref,
+    hint: { option: 'acceptRefsFromOtherBaseUrls', value: ref.baseUrl },
   });
 }

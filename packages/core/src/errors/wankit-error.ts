@@ -1,5 +1,6 @@
 import type { RouteAttempt } from '../router/route-attempt.js';
 import type { TaskRef } from '../spec/task.js';
+import { type ErrorHint, withLibraryHint } from './error-hint.js';
 import { type ErrorKind, retryableByDefault } from './error-kind.js';
 import { redactDeep, redactSecrets } from './redact.js';
 import { safeCause } from './safe-cause.js';
@@ -27,6 +28,11 @@ export interface WankitErrorOptions {
   requestSent?: boolean | 'unknown';
   /** For a create sent through a router: every provider tried, in order. */
   attempts?: readonly RouteAttempt[];
+  /**
+   * The setting that would fix it, named neutrally. `message` ends with the remedy in the library's option
+   * names (`; pass baseUrl to createClient(…)`); other front ends word it from `hint` (see `problemText`).
+   */
+  hint?: ErrorHint;
   cause?: unknown;
 }
 
@@ -49,11 +55,12 @@ export class WankitError extends Error {
   readonly fingerprint?: string;
   readonly requestSent?: boolean | 'unknown';
   readonly attempts?: readonly RouteAttempt[];
+  readonly hint?: ErrorHint;
 
   constructor(options: WankitErrorOptions) {
     // The cause is kept as a sanitised copy: low-level errors may hold the request with its Authorization header.
     super(
-      redactSecrets(options.message),
+      redactSecrets(withLibraryHint(options.message, options.hint)),
       options.cause === undefined ? undefined : { cause: safeCause(options.cause) },
     );
     this.name = 'WankitError';
@@ -72,6 +79,11 @@ export class WankitError extends Error {
     if (options.requestSent !== undefined) this.requestSent = options.requestSent;
     if (options.attempts !== undefined)
       this.attempts = redactDeep(options.attempts) as readonly RouteAttempt[];
+    if (options.hint !== undefined)
+      this.hint = {
+        option: options.hint.option,
+        ...(options.hint.value !== undefined ? { value: redactSecrets(options.hint.value) } : {}),
+      };
   }
 
   /** True for any WankitError, even one from another copy of this package. */
@@ -86,7 +98,7 @@ export class WankitError extends Error {
 
   toOptions(): WankitErrorOptions {
     const { kind, message, retryable, httpStatus, providerCode, requestId, taskRef, retryAfterMs } = this;
-    const { field, value, allowed, fingerprint, requestSent, attempts, cause } = this;
+    const { field, value, allowed, fingerprint, requestSent, attempts, hint, cause } = this;
     return {
       kind,
       message,
@@ -102,6 +114,7 @@ export class WankitError extends Error {
       fingerprint,
       requestSent,
       attempts,
+      hint,
       cause,
     } as WankitErrorOptions;
   }

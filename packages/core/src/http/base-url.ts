@@ -20,7 +20,7 @@ export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boo
   } catch {
     throw new WankitError({
       kind: 'invalid_request',
-      message: `baseUrl "${baseUrl}" is not an absolute URL`,
+      message: `the base URL "${redactSecrets(baseUrl)}" is not an absolute URL`,
       field: 'baseUrl',
       value: redactSecrets(baseUrl),
       allowed: ['an absolute https:// URL', 'http:// on loopback'],
@@ -31,17 +31,18 @@ export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boo
     throw new WankitError({
       kind: 'invalid_request',
       message:
-        `baseUrl ${redactSecrets(baseUrl)} carries credentials (user:password@); they would be stored in the ` +
-        'journal and task refs: remove them and pass the key as apiKey',
+        `the base URL ${redactSecrets(baseUrl)} carries credentials (user:password@), which would be stored in ` +
+        'the journal and task refs: remove them and give the key separately',
       field: 'baseUrl',
       value: redactSecrets(baseUrl),
       allowed: ['a URL without user:password@'],
+      hint: { option: 'apiKey' },
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new WankitError({
       kind: 'invalid_request',
-      message: `baseUrl must use https: (got ${url.protocol})`,
+      message: `the base URL must use https: (${redactSecrets(baseUrl)} uses ${url.protocol})`,
       field: 'baseUrl',
       value: baseUrl,
       allowed: ['https:', 'http: on loopback'],
@@ -50,12 +51,11 @@ export function checkBaseUrl(baseUrl: string, options: { allowInsecureHttp?: boo
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
     throw new WankitError({
       kind: 'invalid_request',
-      message:
-        `baseUrl ${baseUrl} uses plain http:, which would send the API key unencrypted; ` +
-        'use https:, a loopback address, or set allowInsecureHttp: true',
+      message: `the base URL ${redactSecrets(baseUrl)} uses plain http:, which would send the API key unencrypted`,
       field: 'baseUrl',
-      value: baseUrl,
+      value: redactSecrets(baseUrl),
       allowed: ['https:', 'http: on loopback'],
+      hint: { option: 'allowInsecureHttp' },
     });
   }
   return baseUrl.replace(/\/+$/, '');

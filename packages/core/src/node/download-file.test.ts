@@ -113,7 +113,7 @@ describe('downloadFile', () => {
     expect(error.kind).toBe('invalid_request');
     expect(error.field).toBe('destination');
     expect(error.value).toBe(destination);
-    expect(error.message).toBe(`${destination} already exists; pass overwrite to replace it`);
+    expect(error.message).toBe(`${destination} already exists; pass overwrite: true to replace it`);
     expect(readFileSync(destination, 'utf8')).toBe('old');
     expect(seen).toEqual([]);
   });

@@ -69,9 +69,10 @@ async function exists(path: string): Promise<boolean> {
 function existingFileError(path: string): WankitError {
   return new WankitError({
     kind: 'invalid_request',
-    message: `${path} already exists; pass overwrite to replace it`,
+    message: `${path} already exists`,
     field: 'destination',
     value: path,
+    hint: { option: 'overwrite' },
   });
 }
 

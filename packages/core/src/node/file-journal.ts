@@ -52,20 +52,21 @@ const damageSummary = (scan: JournalScan): string =>
     .map((d) => `line ${d.line}: ${d.reason}`)
     .join('; ') + (scan.damage.length > 3 ? `; and ${scan.damage.length - 3} more` : '');
 
-/** The error `read()` throws for a damaged journal; `advice` says how to repair it. */
-export function journalDamagedError(
-  path: string,
-  scan: JournalScan,
-  advice = 'repair() keeps every readable record (the original is kept beside it)',
-): WankitError {
+/**
+ * The error `read()` throws for a damaged journal. Its remedy is `hint: repairJournal`; a caller with its
+ * own words for it may still pass `advice` (then there is no hint).
+ */
+export function journalDamagedError(path: string, scan: JournalScan, advice?: string): WankitError {
+  const problem =
+    `the journal ${path} is damaged (${damageSummary(scan)}): records may be missing, so nothing is planned ` +
+    'from it and nothing was sent';
   return new WankitError({
     kind: 'journal',
-    message:
-      `the journal ${path} is damaged (${damageSummary(scan)}): records may be missing, so nothing is planned ` +
-      `from it and nothing was sent; ${advice}`,
+    message: advice ? `${problem}; ${advice}` : problem,
     field: 'journal',
     value: path,
     requestSent: false,
+    ...(advice ? {} : { hint: { option: 'repairJournal' } as const }),
   });
 }
 

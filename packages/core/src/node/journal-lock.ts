@@ -91,10 +91,11 @@ export function describeOwner(owner: JournalLockOwner | undefined): string {
 function lockedError(journalPath: string, owner: JournalLockOwner | undefined): WankitError {
   return new WankitError({
     kind: 'journal',
-    message: `the journal ${journalPath} is in use by ${describeOwner(owner)}; nothing was sent. Wait for it to finish (or pass wait to wait for it)`,
+    message: `the journal ${journalPath} is in use by ${describeOwner(owner)}; nothing was sent`,
     field: 'journal',
     value: journalPath,
     requestSent: false,
+    hint: { option: 'waitForLock' },
   });
 }
 
