@@ -32,7 +32,12 @@ const skeleton = (id: string): string[] => [
  * Files an adapter may add to the skeleton, each with its test: `<id>-upload.ts` holds a provider's temporary
  * upload flow (DashScope's getPolicy + OSS form), sending through core's `context.postForm`, never its own HTTP.
  */
-const optional = (id: string): string[] => [`${id}-upload.ts`, `${id}-upload.test.ts`];
+const optional = (id: string): string[] => [
+  `${id}-upload.ts`,
+  `${id}-upload.test.ts`,
+  // The served-id union checked against core's catalog at compile and test time (router and model-id work).
+  `${id}-model-ids.test.ts`,
+];
 
 /** Every file directly in `src/` and in `src/generated/`, relative to `src/`. */
 function sourceFiles(dir: string): string[] {
@@ -61,7 +66,7 @@ describe('adapter skeleton', () => {
         expect(missing, `files missing from packages/adapter-${id}/src`).toEqual([]);
       });
 
-      it('has no file outside the skeleton but the optional upload module, and that one with its test', () => {
+      it('has no file outside the skeleton but its optional modules (upload, model-id test)', () => {
         const files = sourceFiles(dir);
         const allowed = new Set([...skeleton(id), ...optional(id)]);
         expect(

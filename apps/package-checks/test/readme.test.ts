@@ -13,9 +13,12 @@ describe.each(publishedPackages().map((pkg) => [pkg.name, pkg] as const))('%s RE
     expect(readmeProblems(markdown, pkg.dir)).toEqual([]);
   });
 
+  // Absolute links (https:, mailto:) point outside the package on purpose and are not checked here.
   it('links only to files the package ships', () => {
     const markdown = readFileSync(join(pkg.dir, 'README.md'), 'utf8');
-    const targets = [...markdown.matchAll(/\]\(\s*\.?\/?([^)\s:#]+)[^)]*\)/g)].map((match) => match[1] ?? '');
+    const targets = [...markdown.matchAll(/\]\((?!\s*[a-z][a-z0-9+.-]*:)\s*\.?\/?([^)\s:#]+)[^)]*\)/gi)].map(
+      (match) => match[1] ?? '',
+    );
     const shipped = ['README.md', 'LICENSE', 'package.json', ...(pkg.manifest.files ?? [])];
     for (const target of targets) {
       const top = target.split('/')[0] ?? '';

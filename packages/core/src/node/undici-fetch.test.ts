@@ -273,11 +273,12 @@ describe('createHttpTransport over createUndiciFetch', () => {
         response.writeHead(200, { 'content-length': '100' });
         response.write('{"partial":');
       });
-      const transport = createHttpTransport({ baseUrl: server.base, fetch: make(), timeoutMs: 100 });
+      // Long enough that the headers (sent at once) arrive first even on a busy machine; the body never does.
+      const transport = createHttpTransport({ baseUrl: server.base, fetch: make(), timeoutMs: 1_500 });
       const error = await wankitError(transport.send({ method: 'GET', path: '/s', purpose: 'read' }));
       expect([error.kind, error.requestSent, error.httpStatus]).toEqual(['timeout', true, 200]);
       expect(error.message).toBe(
-        `GET ${server.base}/s sent HTTP 200 but its body did not arrive within 100 ms`,
+        `GET ${server.base}/s sent HTTP 200 but its body did not arrive within 1500 ms`,
       );
     },
   );
