@@ -100,6 +100,10 @@ async function resumeTasks(
       journal,
       timeScale: timeScaleOf(context),
       acceptRefsFromOtherBaseUrls: explicit,
+    }).then(async (connection) => {
+      // One status read first, so that a simulator's time scale is known before any poll is planned.
+      if (!connection.timeScaleKnown) await connection.client.status(ref).catch(() => undefined);
+      return connection;
     });
     connections.set(id, connecting);
     return connecting;
