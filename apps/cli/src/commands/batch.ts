@@ -9,13 +9,13 @@ import type { CommandContext } from '../run-action.js';
 import { type BatchLine, readBatchLines } from '../runtime/batch-lines.js';
 import { latestAttempt, type Plan, planLine } from '../runtime/batch-plan.js';
 import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runtime/batch-summary.js';
-import { connect, loadAdapter } from '../runtime/connect.js';
+import { type Connection, connect, loadAdapter } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
 import { httpLogOption } from '../runtime/http-log.js';
 import { type BatchTarget, describeTarget, foreignEntries, foreignToAll } from '../runtime/journal-target.js';
 import { duplicateOutputNames, type NameBy, outputNameOf } from '../runtime/output-names.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
-import { downloadHint } from '../runtime/resume-hint.js';
+import { downloadHint, rerunWithConnection } from '../runtime/resume-hint.js';
 import { openRunJournal, type RunJournal } from '../runtime/run-journal.js';
 import { loadSettings, timeScaleOf } from '../runtime/session.js';
 import { storeUrlOf } from '../runtime/store.js';
@@ -200,9 +200,8 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
     }
   }
   const work = plans.filter((p) => p.type === 'attach' || p.type === 'download' || p.type === 'submit');
-  const rerun = `wankit ${context.argv
-    .map((a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`))
-    .join(' ')}`;
+  let rerun = rerunWithConnection(context.argv, undefined, options);
+  let batchConnection: Connection | undefined;
   interrupt.setResumeHint(`the journal is up to date; re-run the same command to resume: ${rerun}`);
 
   if (work.length > 0) {
@@ -212,6 +211,10 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
       timeScale: timeScaleOf(context),
       ...httpLogOption(context),
     });
+    // The hint names the provider, base URL and time scale even when they came from the environment.
+    batchConnection = connection;
+    rerun = rerunWithConnection(context.argv, connection, options);
+    interrupt.setResumeHint(`the journal is up to date; re-run the same command to resume: ${rerun}`);
     try {
       const limitTasks = adapter.capabilities.limits.concurrentTasks ?? Number.POSITIVE_INFINITY;
       const concurrency = Math.max(1, Math.min(Number(options.concurrency ?? 4), limitTasks));
@@ -359,7 +362,8 @@ async function runBatch(context: CommandContext, setup: BatchSetup, run: RunJour
   }
   if (exitCode === ExitCode.interrupted) {
     io.note(
-      `interrupted: submitted tasks keep running; the journal is up to date; re-run the same command to resume: ${rerun}`,
+      // Now with the time scale a simulator named in its answers, if any.
+      `interrupted: submitted tasks keep running; the journal is up to date; re-run the same command to resume: ${rerunWithConnection(context.argv, batchConnection, options)}`,
     );
   }
   if (io.json) {

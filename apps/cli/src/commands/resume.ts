@@ -102,6 +102,10 @@ async function resumeTasks(
       timeScale: timeScaleOf(context),
       acceptRefsFromOtherBaseUrls: explicit,
       ...httpLogOption(context),
+    }).then(async (connection) => {
+      // One status read first, so that a simulator's time scale is known before any poll is planned.
+      if (!connection.timeScaleKnown) await connection.client.status(ref).catch(() => undefined);
+      return connection;
     });
     connections.set(id, connecting);
     return connecting;

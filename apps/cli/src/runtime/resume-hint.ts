@@ -75,3 +75,26 @@ export function downloadHint(
 export function rerunCommand(argv: readonly string[]): string {
   return command(['wankit', ...argv]);
 }
+
+/**
+ * This run's command line with the connection spelled out where it came from the environment or a config
+ * file (provider, base URL, a learned time scale): "re-run the same command" then works in another shell too.
+ */
+export function rerunWithConnection(
+  argv: readonly string[],
+  connection: HintConnection | undefined,
+  options: Record<string, unknown>,
+): string {
+  if (!connection || connection.embedded) return rerunCommand(argv);
+  const given = new Set(argv.filter((word) => word.startsWith('--')).map((word) => word.split('=')[0]));
+  const extra: string[] = [];
+  const flags = connectionArgs(connection, options, undefined);
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i]!;
+    const value = flags[i + 1];
+    const takesValue = value !== undefined && !value.startsWith('--');
+    if (!given.has(flag)) extra.push(flag, ...(takesValue ? [value] : []));
+    if (takesValue) i += 1;
+  }
+  return rerunCommand([...argv, ...extra]);
+}

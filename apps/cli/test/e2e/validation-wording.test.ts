@@ -107,7 +107,11 @@ const table: [args: readonly string[], line: string][] = [
   ],
   [
     ['video', 'x', '--provider', 'acme'],
-    usage('--provider <id>', 'acme', 'Allowed choices are native, v2, generate-task.'),
+    usage(
+      '--provider <id>',
+      'acme',
+      'Allowed choices are native, v2, generate-task, dashscope, or several separated by commas.',
+    ),
   ],
   [
     ['sim', '--fault-rate', 'abc'],
