@@ -33,7 +33,7 @@ const apixo = {
   id: 'apixo',
   provider: 'apixo.ai',
   currency: 'USD',
-  source: 'seed 004 (apixo wan-2-5 page): $0.08/s at 720p, $0.13/s at 1080p',
+  source: "apixo.ai's Wan 2.5 API page (wan-2-5): $0.08/s at 720p, $0.13/s at 1080p",
 };
 
 describe('video / image --dry-run', () => {

@@ -123,7 +123,7 @@ export const priceLists: Readonly<Record<string, PriceList>> = {
     id: 'apixo',
     provider: 'apixo.ai',
     currency: 'USD',
-    source: 'seed 004 (apixo wan-2-5 page): $0.08/s at 720p, $0.13/s at 1080p',
+    source: "apixo.ai's Wan 2.5 API page (wan-2-5): $0.08/s at 720p, $0.13/s at 1080p",
     models: {
       'wan2.5-t2v-preview': { perSecond: tiers(undefined, 0.08, 0.13) },
       'wan2.5-i2v-preview': { perSecond: tiers(undefined, 0.08, 0.13) },
