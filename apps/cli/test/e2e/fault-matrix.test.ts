@@ -3,6 +3,7 @@
 // 30 % mixed faults over many tasks. Whatever the faults, money holds: no request creates two tasks, every task
 // the provider created is known (a submitted ref, or an entry the journal calls uncertain), and a refusal
 // never hides a created task. Only invariants are asserted: no outcome depends on how fast this machine is.
+import { createDashScopeAdapter } from '@wankit/adapter-dashscope';
 import { createGenerateTaskAdapter } from '@wankit/adapter-generate-task';
 import { createNativeAdapter } from '@wankit/adapter-native';
 import { createV2Adapter } from '@wankit/adapter-v2';
@@ -44,6 +45,11 @@ const subjects: readonly Subject[] = [
   {
     format: 'generateTask',
     adapter: (baseUrl) => createGenerateTaskAdapter({ baseUrl }),
+    request: { kind: 'text-to-video', model: 'wan2.5-t2v-preview', prompt: 'a kite', resolution: '720p' },
+  },
+  {
+    format: 'dashscope',
+    adapter: (baseUrl) => createDashScopeAdapter({ baseUrl }),
     request: { kind: 'text-to-video', model: 'wan2.5-t2v-preview', prompt: 'a kite', resolution: '720p' },
   },
 ];
@@ -179,7 +185,7 @@ describe('the fault matrix: every fault × create/status × adapter', () => {
     }
   }
 
-  it('30 % mixed faults on both endpoints over 36 tasks: every created task is known, none created twice', async () => {
+  it('30 % mixed faults on both endpoints over 12 tasks per adapter: every created task is known, none created twice', async () => {
     sim.setFaults({ rate: 0.3, endpoints: ['create', 'status'], slowMs: 600_000 });
     try {
       const outcomes = await Promise.all(subjects.map((subject) => run(subject, 12, 1_500)));
