@@ -77,6 +77,16 @@ export function normalizeSize(size: string | undefined): string | undefined {
  */
 export function draftFromFlags(media: MediaKind, flags: RequestFlags, provider: string): DraftRequest {
   const providerOptions = parseProviderOptions(flags.providerOption);
+  if (providerOptions && provider === 'router') {
+    // Each provider takes its own options (and refuses keys it does not know), so one flag cannot serve a list.
+    throw new WankitError({
+      kind: 'invalid_request',
+      message:
+        '--provider-option applies to one provider; with several providers, give each its options in a batch line ("providerOptions": {"<provider>": {...}})',
+      field: 'provider-option',
+      value: flags.providerOption,
+    });
+  }
   const common = {
     model: flags.model,
     negativePrompt: flags.negative,

@@ -149,4 +149,16 @@ describe('a router of providers in the CLI', () => {
     expect(result.stdout + result.stderr).toContain('--base-url');
     expect(down.stats().requests + up.stats().requests).toBe(0);
   });
+
+  it('refuses --provider-option with several providers (each takes its own), before sending anything', async () => {
+    const user = await routerUser(routerConfig());
+    const before = down.stats().requests + up.stats().requests;
+    const result = await runInProcess(
+      ['video', 'a kitten', '--provider', 'native,v2', '--provider-option', 'foo=bar', '--json'],
+      user,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain('--provider-option applies to one provider');
+    expect(down.stats().requests + up.stats().requests).toBe(before);
+  });
 });
