@@ -2,11 +2,11 @@ import { basename, resolve } from 'node:path';
 import { type ErrorKind, WankitError } from '@wankit/core';
 import type { StoredTask } from '@wankit/store-postgres';
 import { ExitCode, type ExitCodeValue, exitCodeForError, worstExitCode } from '../exit-codes.js';
-import { errorLine } from '../output/report-error.js';
 import type { CommandContext } from '../run-action.js';
 import { readBatchLines } from '../runtime/batch-lines.js';
 import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runtime/batch-summary.js';
 import { loadAdapter } from '../runtime/connect.js';
+import { reportInvalidLines } from '../runtime/invalid-lines.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
 import { loadSettings } from '../runtime/session.js';
 import { displayUrl, openStore, requireStoreUrl } from '../runtime/store.js';
@@ -74,18 +74,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
     ...draftFromFlags('image', flags, adapter.id),
   };
   const { lines, errors } = await readBatchLines(file, options.kind as MediaKind, defaults, adapter);
-  if (errors.length > 0) {
-    for (const { error } of errors) io.err(`${io.colors.red('error:')} ${errorLine(error)}`);
-    io.err(`${errors.length} invalid line(s) in ${file}; nothing was queued`);
-    if (io.json) {
-      io.printJson({
-        ok: false,
-        exitCode: ExitCode.usage,
-        errors: errors.map(({ line, error }) => ({ line, ...error.toJSON() })),
-      });
-    }
-    return ExitCode.usage;
-  }
+  if (errors.length > 0) return reportInvalidLines(io, errors, file, 'queued');
   const batch = typeof options.batchName === 'string' ? options.batchName : basename(file);
   const keyOf = (lineKey: string) => `${batch}/${lineKey}`;
   const store = await openStore(context, url);

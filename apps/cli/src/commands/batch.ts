@@ -12,6 +12,7 @@ import { type LineOutcome, printBatchSummary, summarizeOutcomes } from '../runti
 import { type Connection, connect, loadAdapter } from '../runtime/connect.js';
 import { downloadOutputs } from '../runtime/download-outputs.js';
 import { httpLogOption } from '../runtime/http-log.js';
+import { reportInvalidLines } from '../runtime/invalid-lines.js';
 import { type BatchTarget, describeTarget, foreignEntries, foreignToAll } from '../runtime/journal-target.js';
 import { duplicateOutputNames, type NameBy, outputNameOf } from '../runtime/output-names.js';
 import { draftFromFlags, type MediaKind, type RequestFlags } from '../runtime/request-builder.js';
@@ -59,18 +60,7 @@ export async function run(context: CommandContext): Promise<ExitCodeValue> {
   const read = await readBatchLines(file, options.kind as MediaKind, defaults, adapter);
   const { lines } = read;
   const errors = [...read.errors, ...duplicateOutputNames(lines, nameBy)].sort((a, b) => a.line - b.line);
-  if (errors.length > 0) {
-    for (const { error } of errors) io.err(`${io.colors.red('error:')} ${errorLine(error)}`);
-    io.err(`${errors.length} invalid line(s) in ${file}; nothing was sent`);
-    if (io.json) {
-      io.printJson({
-        ok: false,
-        exitCode: ExitCode.usage,
-        errors: errors.map(({ line, error }) => ({ line, ...error.toJSON() })),
-      });
-    }
-    return ExitCode.usage;
-  }
+  if (errors.length > 0) return reportInvalidLines(io, errors, file, 'sent');
   for (const line of lines) {
     for (const warning of line.prepared.warnings) {
       io.warn(
