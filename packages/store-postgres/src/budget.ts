@@ -1,5 +1,4 @@
-import type { SharedRequestBudget } from '@wankit/core';
-import { abortedError } from '@wankit/core/store';
+import { type SharedRequestBudget, systemClock } from '@wankit/core';
 import type { StoreContext } from './context.js';
 
 export interface SharedBudgetOptions {
@@ -14,20 +13,6 @@ export interface PostgresBudget extends SharedRequestBudget {
   /** Takes one token and says how long to wait before using it (ms); `takeRequest` is this plus the wait. */
   reserve(): Promise<number>;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(abortedError(signal));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError(signal, 'Aborted while waiting for a request token'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 
 /**
  * The account's request budget in Postgres, for `createClient({ sharedBudget })`. The same GCRA as core's
@@ -63,7 +48,7 @@ export function createPostgresBudget(context: StoreContext, options: SharedBudge
     async takeRequest(signal) {
       // Without a rate, only a 429 pause seen by this process holds requests back.
       const wait = await reserve();
-      if (wait > 0) await sleep(wait, signal);
+      if (wait > 0) await systemClock.sleep(wait, signal);
     },
     pause(ms) {
       if (!(ms > 0)) return;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { systemClock } from '@wankit/core';
 import PgBoss from 'pg-boss';
 import type { StoreContext } from './context.js';
 
@@ -66,7 +67,7 @@ async function createQueueOnce(boss: PgBoss, queue: PgBoss.Queue & { name: strin
     } catch (error) {
       if (await boss.getQueue(queue.name).catch(() => null)) return;
       if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      await systemClock.sleep(50 * attempt + Math.random() * 100);
     }
   }
 }
@@ -104,7 +105,7 @@ export async function openQueue(context: StoreContext, options: QueueOptions = {
     } catch (error) {
       // Another process was installing pg-boss's tables at the same moment; they exist once it is done.
       if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 150 * attempt + Math.random() * 100));
+      await systemClock.sleep(150 * attempt + Math.random() * 100);
     }
   }
   await createQueueOnce(boss, {
